@@ -1,0 +1,106 @@
+// `npm run emulator -- [flags]`: the only reader of argv and the environment.
+import { createWriteStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { STATIC_ACCESS_KEY_ID, STATIC_SECRET_ACCESS_KEY } from './auth/credentials.ts';
+import { startScenario, SCENARIOS, type ScenarioName } from './scenarios/index.ts';
+import { createEmulator, DEFAULT_ACCOUNT_ID, DEFAULT_REGIONS, defaultIdentityPools } from './server.ts';
+
+const HELP = `Greenroom emulator of Amazon IVS Real-Time and Cognito Identity
+
+Usage: npm run emulator -- [options]
+
+Options (each also as an environment variable):
+  --host <addr>             listen address              GREENROOM_EMULATOR_HOST     default 127.0.0.1
+  --port <n>                listen port (0 = any free)  GREENROOM_EMULATOR_PORT     default 4599
+  --regions <a,b>           regions served              GREENROOM_EMULATOR_REGIONS  default ${DEFAULT_REGIONS.join(',')}
+  --account <id>            12-digit account id         GREENROOM_EMULATOR_ACCOUNT  default ${DEFAULT_ACCOUNT_ID}
+  --scenario <name>         ${SCENARIOS.join(' | ')}         GREENROOM_EMULATOR_SCENARIO default demo
+  --data-file <path>        keep state across restarts  GREENROOM_EMULATOR_DATA     default none (in memory)
+  --session-idle <seconds>  empty time before a session ends  GREENROOM_EMULATOR_SESSION_IDLE default 60
+  --seed <n>                seed of the scenario's activity    GREENROOM_EMULATOR_SEED default 7
+  --log <path|->            JSON-lines request log ('-' = stdout)  GREENROOM_EMULATOR_LOG default none
+  -h, --help                this text
+
+Static credentials for the AWS CLI and scripts:
+  AWS_ACCESS_KEY_ID=${STATIC_ACCESS_KEY_ID}
+  AWS_SECRET_ACCESS_KEY=${STATIC_SECRET_ACCESS_KEY}
+`;
+
+function fail(message: string): never {
+  console.error(`emulator: ${message}\nRun with --help for the options.`);
+  process.exit(2);
+}
+
+function main(): void {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        regions: { type: 'string' },
+        account: { type: 'string' },
+        scenario: { type: 'string' },
+        'data-file': { type: 'string' },
+        'session-idle': { type: 'string' },
+        seed: { type: 'string' },
+        log: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const env = process.env;
+  const opt = (name: string, envName: string, def: string): string => (values[name] as string | undefined) ?? env[envName] ?? def;
+
+  const host = opt('host', 'GREENROOM_EMULATOR_HOST', '127.0.0.1');
+  const port = Number(opt('port', 'GREENROOM_EMULATOR_PORT', '4599'));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535.`);
+  const regions = opt('regions', 'GREENROOM_EMULATOR_REGIONS', DEFAULT_REGIONS.join(',')).split(',').map((r) => r.trim()).filter(Boolean);
+  for (const r of regions) if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(r)) fail(`--regions: "${r}" is not a region name like us-east-1.`);
+  if (regions.length === 0) fail('--regions needs at least one region.');
+  const accountId = opt('account', 'GREENROOM_EMULATOR_ACCOUNT', DEFAULT_ACCOUNT_ID);
+  if (!/^\d{12}$/.test(accountId)) fail('--account must be 12 digits.');
+  const scenario = opt('scenario', 'GREENROOM_EMULATOR_SCENARIO', 'demo') as ScenarioName;
+  if (!SCENARIOS.includes(scenario)) fail(`--scenario must be one of ${SCENARIOS.join(', ')}.`);
+  const idle = Number(opt('session-idle', 'GREENROOM_EMULATOR_SESSION_IDLE', '60'));
+  if (!Number.isFinite(idle) || idle < 0) fail('--session-idle must be a number of seconds, 0 or more.');
+  const seed = Number(opt('seed', 'GREENROOM_EMULATOR_SEED', '7'));
+  if (!Number.isInteger(seed)) fail('--seed must be a whole number.');
+  const dataFile = (values['data-file'] as string | undefined) ?? env.GREENROOM_EMULATOR_DATA;
+  const logTo = (values.log as string | undefined) ?? env.GREENROOM_EMULATOR_LOG;
+  const logStream = logTo === '-' ? process.stdout : logTo ? createWriteStream(logTo, { flags: 'a' }) : undefined;
+
+  let emulator;
+  try {
+    emulator = createEmulator({ accountId, regions, sessionIdleMs: idle * 1000, dataFile, logStream });
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  const em = emulator;
+  em.listen(port, host).then(
+    async (url) => {
+      const pools = defaultIdentityPools(regions).map((p) => p.id).join(', ');
+      console.log(`Greenroom emulator listening on ${url} (account ${accountId}; regions ${regions.join(', ')}; scenario ${scenario})`);
+      console.log(`  identity pools: ${pools}`);
+      console.log(`  static credentials: ${STATIC_ACCESS_KEY_ID} / ${STATIC_SECRET_ACCESS_KEY}`);
+      const running = await startScenario(scenario, { url, emulator: em, seed });
+      const stop = async () => {
+        running.stop();
+        await em.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', () => void stop());
+      process.on('SIGTERM', () => void stop());
+    },
+    (e: NodeJS.ErrnoException) => fail(e.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use.` : e.message),
+  );
+}
+
+main();

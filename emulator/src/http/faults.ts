@@ -1,0 +1,87 @@
+// Fault injection per operation and region: added latency, throttling and 5xx at a seeded rate, so the app's
+// resilience can be tested deterministically. Set through the control API.
+import { ServiceError } from './errors.ts';
+
+export type FaultRule = {
+  /** Operation name (e.g. "ListStages", "GetId"); absent = every operation. */
+  operation?: string;
+  /** Region; absent = every region. */
+  region?: string;
+  latencyMs?: number;
+  /** 0..1: share of matching requests answered with 429 ThrottlingException. */
+  throttleRate?: number;
+  /** 0..1: share of matching requests answered with 500 InternalServerException. */
+  errorRate?: number;
+  /** Fail exactly the next N matching requests (after rates are drawn): with errorStatus or throttling. */
+  failNext?: number;
+  errorStatus?: 500 | 503 | 429;
+};
+
+export type FaultsConfig = { seed?: number; rules: FaultRule[] };
+
+/** mulberry32: small, seeded, good enough to spread failures reproducibly. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class FaultInjector {
+  private rules: FaultRule[] = [];
+  private random: () => number = rng(1);
+
+  set(config: FaultsConfig): void {
+    for (const r of config.rules) {
+      for (const k of ['throttleRate', 'errorRate'] as const) {
+        const v = r[k];
+        if (v !== undefined && (typeof v !== 'number' || v < 0 || v > 1)) throw new RangeError(`${k} must be a number from 0 to 1.`);
+      }
+      if (r.latencyMs !== undefined && (typeof r.latencyMs !== 'number' || r.latencyMs < 0 || r.latencyMs > 60_000)) {
+        throw new RangeError('latencyMs must be a number from 0 to 60000.');
+      }
+      if (r.failNext !== undefined && (!Number.isInteger(r.failNext) || r.failNext < 0)) throw new RangeError('failNext must be a whole number.');
+    }
+    this.rules = config.rules.map((r) => ({ ...r }));
+    this.random = rng(config.seed ?? 1);
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+
+  list(): FaultRule[] {
+    return this.rules.map((r) => ({ ...r }));
+  }
+
+  /** Waits out any injected latency, then throws the injected failure, if any, for this request. */
+  async apply(operation: string, region: string, style: 'modelled' | 'json11'): Promise<void> {
+    const matching = this.rules.filter((r) => (!r.operation || r.operation === operation) && (!r.region || r.region === region));
+    if (matching.length === 0) return;
+    const latency = Math.max(0, ...matching.map((r) => r.latencyMs ?? 0));
+    if (latency > 0) await new Promise((res) => setTimeout(res, latency));
+    for (const r of matching) {
+      if (r.failNext && r.failNext > 0) {
+        r.failNext -= 1;
+        throw this.failure(r.errorStatus ?? 500, style);
+      }
+      if (r.throttleRate && this.random() < r.throttleRate) throw this.failure(429, style);
+      if (r.errorRate && this.random() < r.errorRate) throw this.failure(r.errorStatus ?? 500, style);
+    }
+  }
+
+  private failure(status: number, style: 'modelled' | 'json11'): ServiceError {
+    if (status === 429) {
+      // Throttling is not a modelled IVS error: the front door sends it with a `message` body.
+      const code = style === 'json11' ? 'TooManyRequestsException' : 'ThrottlingException';
+      return new ServiceError(code, 429, 'Rate exceeded', style === 'json11' ? 'json11' : 'gateway');
+    }
+    if (style === 'json11') return new ServiceError('InternalErrorException', 500, 'An internal error occurred (injected fault).', 'json11');
+    if (status === 503) return new ServiceError('ServiceUnavailableException', 503, 'Service unavailable (injected fault).', 'gateway');
+    return new ServiceError('InternalServerException', 500, 'An internal error occurred (injected fault).');
+  }
+}

@@ -1,0 +1,82 @@
+// The IVS Real-Time request pipeline after CORS: route from the model, SigV4, parse, validate, run.
+import type { IncomingHttpHeaders } from 'node:http';
+import type { CredentialStore } from '../auth/credentials.ts';
+import { ivsRealtimeModel as model } from '../model/generated/ivs-realtime.ts';
+import { validateStructure } from '../model/validate.ts';
+import { handlers } from '../operations/index.ts';
+import type { PageTokens } from '../operations/pagination.ts';
+import type { Clock } from '../state/clock.ts';
+import type { World } from '../state/world.ts';
+import { ServiceError } from './errors.ts';
+import type { FaultInjector } from './faults.ts';
+import { buildInput, createRouter, parseQuery } from './router.ts';
+import { verifySigV4 } from './sigv4.ts';
+
+const route = createRouter(model);
+
+export type IvsEnv = {
+  world: World;
+  credentials: CredentialStore;
+  faults: FaultInjector;
+  tokens: PageTokens;
+  clock: Clock;
+  requestId: string;
+  regions: string[];
+};
+
+export type IvsRequest = { method: string; rawPath: string; rawQuery: string; headers: IncomingHttpHeaders; body: Buffer };
+
+export async function handleIvs(req: IvsRequest, env: IvsEnv, note: (info: { operation?: string; region?: string }) => void): Promise<unknown> {
+  const match = route(req.method, req.rawPath);
+  if (!match) {
+    // AWS's front door answers an unknown path like this, before looking at the signature.
+    throw new ServiceError('UnknownOperationException', 404, `No IVS Real-Time operation is bound to ${req.method} ${req.rawPath}.`, 'gateway');
+  }
+  const op = match.operation;
+  note({ operation: op.name });
+
+  const { caller, region } = await verifySigV4(
+    { method: req.method, rawPath: req.rawPath, rawQuery: req.rawQuery, headers: req.headers, body: req.body },
+    env.credentials,
+    { service: 'ivs' },
+  );
+  note({ region });
+  if (!env.regions.includes(region)) {
+    // AWS has an endpoint per region; a region this emulator does not serve is like an endpoint that does not exist.
+    throw new ServiceError('UnrecognizedClientException', 403, `Region ${region} is not served by this emulator (it serves ${env.regions.join(', ')}).`, 'gateway');
+  }
+  const handler = handlers[op.name];
+  if (!handler) {
+    throw new ServiceError('NotImplementedException', 501, `${op.name} is not supported by this emulator. Supported: ${Object.keys(handlers).sort().join(', ')}.`, 'gateway');
+  }
+  await env.faults.apply(op.name, region, 'modelled');
+
+  let body: Record<string, unknown> = {};
+  if (req.body.length > 0) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(req.body.toString('utf8'));
+    } catch {
+      throw new ServiceError('SerializationException', 400, 'The request body is not valid JSON.', 'gateway');
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new ServiceError('SerializationException', 400, 'The request body must be a JSON object.', 'gateway');
+    }
+    body = parsed as Record<string, unknown>;
+  }
+  const input = buildInput(model, op, { body, labels: match.labels, query: parseQuery(req.rawQuery), headers: req.headers });
+  if (op.input) validateStructure(model, op.input, input);
+
+  const backend = env.world.backend(caller.accountId, region);
+  if (!backend) throw new ServiceError('InternalServerException', 500, `No state for region ${region}.`);
+  return handler(input, {
+    backend,
+    region,
+    accountId: caller.accountId,
+    caller,
+    requestId: env.requestId,
+    tokens: env.tokens,
+    now: env.clock.now(),
+    defaultPageSize: op.paginated?.defaultPageSize ?? 50,
+  });
+}

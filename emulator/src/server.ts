@@ -1,0 +1,262 @@
+// The emulator's HTTP server: one port serves IVS Real-Time (restJson1), Cognito Identity (awsJson1_1) and the
+// control API under /_greenroom/. Requests pass through AWS's steps in order: body size limit, request id,
+// CORS preflight, route, SigV4, parse, validate against the model, run the operation, serialise.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Writable } from 'node:stream';
+import { CredentialStore } from './auth/credentials.ts';
+import { CognitoIdentityService, type IdentityPoolConfig } from './cognito/identity.ts';
+import { handleControl } from './control/routes.ts';
+import { corsHeaders, preflightHeaders } from './http/cors.ts';
+import { errorBody, ServiceError } from './http/errors.ts';
+import { FaultInjector } from './http/faults.ts';
+import { RequestLog } from './http/log.ts';
+import { handleIvs } from './http/ivs-pipeline.ts';
+import { PageTokens } from './operations/pagination.ts';
+import { Clock } from './state/clock.ts';
+import { readSnapshot, SNAPSHOT_VERSION, writeSnapshot } from './state/persistence.ts';
+import { World } from './state/world.ts';
+
+export const CONTROL_PREFIX = '/_greenroom';
+// AWS's front doors refuse large bodies; the largest IVS input is far below 1 MiB.
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export type EmulatorOptions = {
+  accountId?: string;
+  regions?: string[];
+  identityPools?: IdentityPoolConfig[];
+  /** How long a stage must stay empty before its session ends (ms). */
+  sessionIdleMs?: number;
+  credentialTtlMs?: number;
+  dataFile?: string;
+  /** Structured request log as JSON lines. */
+  logStream?: Writable;
+};
+
+export type Emulator = {
+  server: Server;
+  world: World;
+  clock: Clock;
+  faults: FaultInjector;
+  log: RequestLog;
+  credentials: CredentialStore;
+  accountId: string;
+  regions: string[];
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+  /** Writes the data file now (no-op without one). */
+  flush(): void;
+};
+
+export const DEFAULT_ACCOUNT_ID = '123456789012';
+export const DEFAULT_REGIONS = ['us-east-1', 'us-west-2'];
+export const defaultIdentityPools = (regions: string[]): IdentityPoolConfig[] =>
+  regions.map((region, i) => ({ id: `${region}:00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`, region, allowUnauthenticated: true }));
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
+  const regions = options.regions ?? DEFAULT_REGIONS;
+  const clock = new Clock();
+  const now = () => clock.now();
+  const credentials = new CredentialStore({ accountId, now });
+  const cognito = new CognitoIdentityService({
+    accountId,
+    pools: options.identityPools ?? defaultIdentityPools(regions),
+    credentials,
+    credentialTtlMs: options.credentialTtlMs,
+    now,
+  });
+  const world = new World({ accountId, regions, clock, sessionIdleMs: options.sessionIdleMs });
+  let tokens = new PageTokens();
+  const faults = new FaultInjector();
+  const log = new RequestLog({ out: options.logStream });
+
+  const snapshot = options.dataFile ? readSnapshot(options.dataFile) : undefined;
+  if (snapshot) {
+    world.restore(snapshot.world);
+    credentials.restore(snapshot.credentials);
+    cognito.restore(snapshot.cognito);
+    tokens = new PageTokens(Buffer.from(snapshot.pageTokenSecret, 'base64'));
+  }
+  const flush = () => {
+    if (!options.dataFile) return;
+    writeSnapshot(options.dataFile, {
+      version: SNAPSHOT_VERSION,
+      savedAt: new Date().toISOString(),
+      world: world.snapshot(),
+      credentials: credentials.snapshot(),
+      cognito: cognito.snapshot(),
+      pageTokenSecret: tokens.secret,
+    });
+  };
+  let saveTimer: NodeJS.Timeout | undefined;
+  const scheduleSave = () => {
+    if (!options.dataFile || saveTimer) return;
+    saveTimer = setTimeout(() => {
+      saveTimer = undefined;
+      flush();
+    }, 100);
+  };
+  world.onChange(scheduleSave);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const requestId = randomUUID();
+    const method = req.method ?? 'GET';
+    const rawUrl = req.url ?? '/';
+    const q = rawUrl.indexOf('?');
+    const rawPath = q >= 0 ? rawUrl.slice(0, q) : rawUrl;
+    const rawQuery = q >= 0 ? rawUrl.slice(q + 1) : '';
+    const entry = { requestId, method, path: rawPath, operation: 'unknown', service: 'none' as 'ivs' | 'cognito-identity' | 'control' | 'none', region: undefined as string | undefined };
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}, errorType?: string) => {
+      const text = body === undefined ? '' : JSON.stringify(body);
+      res.writeHead(status, {
+        'x-amzn-RequestId': requestId,
+        Date: new Date().toUTCString(),
+        ...(text ? { 'Content-Type': headers['Content-Type'] ?? 'application/json', 'Content-Length': String(Buffer.byteLength(text)) } : {}),
+        ...headers,
+      });
+      res.end(text);
+      log.add({ time: new Date().toISOString(), ...entry, status, errorType, latencyMs: Math.round((performance.now() - started) * 100) / 100 });
+    };
+    const sendError = (e: ServiceError, extra: Record<string, string> = {}) => {
+      const json11 = e.style === 'json11';
+      send(e.status, errorBody(e), {
+        ...corsHeaders(entry.operation),
+        'x-amzn-ErrorType': json11 ? `${e.code}:` : e.code,
+        ...(json11 ? { 'x-amzn-ErrorMessage': e.message, 'Content-Type': 'application/x-amz-json-1.1' } : {}),
+        ...e.headers,
+        ...extra,
+      }, e.code);
+    };
+
+    try {
+      if (method === 'OPTIONS') {
+        entry.operation = 'preflight';
+        send(204, undefined, preflightHeaders(req.headers));
+        return;
+      }
+      let body: Buffer;
+      try {
+        body = await readBody(req);
+      } catch (e) {
+        if (e instanceof BodyTooLarge) {
+          sendError(new ServiceError('RequestEntityTooLargeException', 413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`, 'gateway'), { Connection: 'close' });
+          return;
+        }
+        throw e;
+      }
+      world.tick();
+
+      if (rawPath === CONTROL_PREFIX || rawPath.startsWith(`${CONTROL_PREFIX}/`)) {
+        entry.service = 'control';
+        const sub = rawPath.slice(CONTROL_PREFIX.length) || '/';
+        entry.operation = `control:${sub}`;
+        let parsed: unknown = undefined;
+        if (body.length) {
+          try {
+            parsed = JSON.parse(body.toString('utf8'));
+          } catch {
+            send(400, { message: 'The request body is not valid JSON.' }, corsHeaders());
+            return;
+          }
+        }
+        const out = await handleControl(method, sub + (rawQuery ? `?${rawQuery}` : ''), parsed, { world, clock, faults, log });
+        send(out.status, out.body, corsHeaders());
+        return;
+      }
+
+      const target = req.headers['x-amz-target'];
+      if (method === 'POST' && rawPath === '/' && typeof target === 'string') {
+        entry.service = 'cognito-identity';
+        entry.operation = target.split('.').pop() ?? target;
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(body.toString('utf8') || '{}');
+        } catch {
+          throw new ServiceError('SerializationException', 400, 'The request body is not valid JSON.', 'json11');
+        }
+        const pool = (parsed as { IdentityPoolId?: unknown; IdentityId?: unknown }) ?? {};
+        const idText = typeof pool.IdentityPoolId === 'string' ? pool.IdentityPoolId : typeof pool.IdentityId === 'string' ? pool.IdentityId : '';
+        entry.region = idText.includes(':') ? idText.split(':')[0] : undefined;
+        await faults.apply(entry.operation, entry.region ?? '', 'json11');
+        const out = await cognito.handle(target, parsed);
+        send(200, out, { ...corsHeaders(), 'Content-Type': 'application/x-amz-json-1.1' });
+        return;
+      }
+
+      entry.service = 'ivs';
+      const out = await handleIvs(
+        { method, rawPath, rawQuery, headers: req.headers, body },
+        { world, credentials, faults, tokens, clock, requestId, regions },
+        (info) => Object.assign(entry, info),
+      );
+      send(200, out, corsHeaders(entry.operation));
+    } catch (e) {
+      if (e instanceof ServiceError) {
+        sendError(e);
+      } else {
+        // Never crash on a request: report it as the service would, and keep serving.
+        if (!(e instanceof Error && /aborted|ECONNRESET/.test(e.message))) console.error(`emulator: request ${requestId} failed:`, e);
+        if (!res.headersSent) sendError(new ServiceError('InternalServerException', 500, `Unexpected emulator error (request ${requestId}).`));
+      }
+    }
+  }
+
+  const server = createServer((req, res) => void handle(req, res));
+  server.keepAliveTimeout = 5_000;
+  const ticker = setInterval(() => world.tick(), 1000);
+  ticker.unref();
+
+  return {
+    server,
+    world,
+    clock,
+    faults,
+    log,
+    credentials,
+    accountId,
+    regions,
+    flush,
+    listen(port = 0, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const a = server.address() as AddressInfo;
+          resolve(`http://${host.includes(':') ? `[${host}]` : host}:${a.port}`);
+        });
+      });
+    },
+    close() {
+      clearInterval(ticker);
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = undefined;
+      flush();
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// Starts a real emulator on a free loopback port and gives tests real AWS SDK clients aimed at it.
+import { IVSRealTimeClient } from '@aws-sdk/client-ivs-realtime';
+import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
+import { STATIC_ACCESS_KEY_ID, STATIC_SECRET_ACCESS_KEY } from '../src/auth/credentials.ts';
+import { createControlClient } from '../src/control/client.ts';
+import { createEmulator, defaultIdentityPools, type EmulatorOptions } from '../src/server.ts';
+
+export const staticCredentials = { accessKeyId: STATIC_ACCESS_KEY_ID, secretAccessKey: STATIC_SECRET_ACCESS_KEY };
+
+export async function startEmulator(options: EmulatorOptions = {}) {
+  const emulator = createEmulator({ sessionIdleMs: 5_000, ...options });
+  const url = await emulator.listen(0);
+  const clients: IVSRealTimeClient[] = [];
+  const ivs = (region = 'us-east-1', credentials: IVSRealTimeClient['config']['credentials'] | typeof staticCredentials = staticCredentials) => {
+    const c = new IVSRealTimeClient({ region, endpoint: url, credentials, maxAttempts: 1 });
+    clients.push(c);
+    return c;
+  };
+  const cognitoCredentials = (region = 'us-east-1') => {
+    const pool = defaultIdentityPools(emulator.regions).find((p) => p.region === region);
+    if (!pool) throw new Error(`no identity pool for ${region}`);
+    return fromCognitoIdentityPool({ identityPoolId: pool.id, clientConfig: { region, endpoint: url } });
+  };
+  return {
+    emulator,
+    url,
+    ivs,
+    cognitoCredentials,
+    control: createControlClient(url),
+    async stop() {
+      clients.forEach((c) => c.destroy());
+      await emulator.close();
+    },
+  };
+}
+
+export type TestEmulator = Awaited<ReturnType<typeof startEmulator>>;

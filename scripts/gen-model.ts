@@ -1,0 +1,230 @@
+// Generates the committed service tables from the botocore/Smithy models in ../shared.
+//   npm run gen:model            write the tables
+//   npm run gen:model -- --check exit 1 when a committed table differs from what the models give
+// Facts only: shapes, bounds, patterns, enums, HTTP bindings, errors, defaults. Every `documentation`
+// string is dropped; the one number read from documentation (a list operation's default page size) is
+// taken as a number and nothing else.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MemberRef, Operation, ServiceModel, Shape } from '../emulator/src/model/types.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const sharedDir = process.env.GREENROOM_SHARED_DIR ?? resolve(root, '..', 'shared');
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function readJson(path: string): Json {
+  return JSON.parse(readFileSync(path, 'utf8')) as Json;
+}
+
+function memberRef(m: Json, smithyDefault: unknown): MemberRef {
+  const ref: MemberRef = { shape: m.shape };
+  if (m.location) ref.location = m.location;
+  if (m.locationName) ref.locationName = m.locationName;
+  if (smithyDefault !== undefined && smithyDefault !== null) ref.default = smithyDefault;
+  return ref;
+}
+
+function convertShape(name: string, s: Json, smithyMembers: Json | undefined): Shape {
+  const bounds = (o: { min?: number; max?: number }) => {
+    if (typeof s.min === 'number') o.min = s.min;
+    if (typeof s.max === 'number') o.max = s.max;
+    return o;
+  };
+  switch (s.type) {
+    case 'structure': {
+      const members: Record<string, MemberRef> = {};
+      for (const [k, m] of Object.entries(s.members as Json)) {
+        members[k] = memberRef(m, smithyMembers?.[k]?.traits?.['smithy.api#default']);
+      }
+      const out: Shape = { type: 'structure', members };
+      if (s.required?.length) out.required = [...s.required];
+      if (s.exception) {
+        out.error = { httpStatusCode: s.error?.httpStatusCode ?? 400, senderFault: s.error?.senderFault === true };
+      }
+      return out;
+    }
+    case 'string': {
+      const out: Shape = bounds({ type: 'string' }) as Shape & { type: 'string' };
+      if (s.pattern) out.pattern = s.pattern;
+      if (s.enum) out.enum = [...s.enum];
+      if (s.sensitive) out.sensitive = true;
+      return out;
+    }
+    case 'integer':
+    case 'long':
+    case 'float':
+    case 'double':
+      return bounds({ type: s.type }) as Shape;
+    case 'list':
+      return bounds({ type: 'list', member: memberRef(s.member, undefined) }) as Shape;
+    case 'map':
+      return bounds({ type: 'map', key: memberRef(s.key, undefined), value: memberRef(s.value, undefined) }) as Shape;
+    case 'boolean':
+    case 'blob':
+      return { type: s.type };
+    case 'timestamp':
+      return s.timestampFormat ? { type: 'timestamp', timestampFormat: s.timestampFormat } : { type: 'timestamp' };
+    default:
+      throw new Error(`gen-model: shape ${name} has unsupported type ${String(s.type)}`);
+  }
+}
+
+/** The documented default page size, as a number: "Default: 50" in the page-size member's documentation. */
+function defaultPageSize(doc: unknown): number | undefined {
+  const m = typeof doc === 'string' ? /Default:\s*(\d+)/.exec(doc) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+export function buildModel(botocore: Json, smithy: Json | undefined, paginators: Json | undefined, source: string): ServiceModel {
+  const ns = smithy ? Object.keys(smithy.shapes)[0].split('#')[0] : '';
+  const smithyShape = (n: string): Json | undefined => smithy?.shapes?.[`${ns}#${n}`];
+  const shapes: Record<string, Shape> = {};
+  for (const name of Object.keys(botocore.shapes).sort()) {
+    shapes[name] = convertShape(name, botocore.shapes[name], smithyShape(name)?.members);
+  }
+  const operations: Record<string, Operation> = {};
+  for (const name of Object.keys(botocore.operations).sort()) {
+    const o = botocore.operations[name];
+    const op: Operation = {
+      name,
+      http: { method: o.http.method, requestUri: o.http.requestUri, responseCode: o.http.responseCode ?? 200 },
+      errors: (o.errors ?? []).map((e: Json) => e.shape as string).sort(),
+    };
+    if (o.input) op.input = o.input.shape;
+    if (o.output) op.output = o.output.shape;
+    if (o.idempotent) op.idempotent = true;
+    const pag = smithyShape(name)?.traits?.['smithy.api#paginated'] ?? undefined;
+    const boto = paginators?.pagination?.[name];
+    if (pag || boto) {
+      const inputToken = pag?.inputToken ?? boto.input_token;
+      const outputToken = pag?.outputToken ?? boto.output_token;
+      const pageSize: string | undefined = pag?.pageSize ?? boto?.limit_key;
+      let items: string | undefined = pag?.items ?? boto?.result_key;
+      const out = o.output ? (botocore.shapes[o.output.shape] as Json) : undefined;
+      if (!items && out) {
+        items = Object.keys(out.members).find((k) => botocore.shapes[out.members[k].shape]?.type === 'list');
+      }
+      op.paginated = { inputToken, outputToken };
+      if (pageSize) op.paginated.pageSize = pageSize;
+      if (items) op.paginated.items = items;
+      const inShape = o.input ? botocore.shapes[o.input.shape] : undefined;
+      const d = pageSize ? defaultPageSize(inShape?.members?.[pageSize]?.documentation) : undefined;
+      if (d !== undefined) op.paginated.defaultPageSize = d;
+    }
+    operations[name] = op;
+  }
+  const md = botocore.metadata;
+  const metadata: ServiceModel['metadata'] = { protocol: md.protocol, endpointPrefix: md.endpointPrefix };
+  if (md.signingName) metadata.signingName = md.signingName;
+  if (md.targetPrefix) metadata.targetPrefix = md.targetPrefix;
+  if (md.jsonVersion) metadata.jsonVersion = md.jsonVersion;
+  return { source, apiVersion: md.apiVersion, metadata, operations, shapes };
+}
+
+function header(source: string, apiVersion: string): string {
+  return `// Generated from ${source} (apiVersion ${apiVersion}) by scripts/gen-model.ts; do not edit.\n// Run \`npm run gen:model\` after a model change and commit the diff.\n`;
+}
+
+function emitModel(model: ServiceModel, constName: string): string {
+  return (
+    header(model.source, model.apiVersion) +
+    `import type { ServiceModel } from '../types.ts';\n\n` +
+    `export const ${constName}: ServiceModel = ${JSON.stringify(model, null, 2)};\n`
+  );
+}
+
+/** The shapes the app's forms check before any call, with their bounds; the app never imports the emulator. */
+const FORM_SHAPES = [
+  'StageName', 'StageArn', 'StageSessionId', 'ParticipantId', 'ParticipantTokenId', 'UserId', 'ParticipantTokenUserId',
+  'ParticipantTokenDurationMinutes', 'ParticipantTokenCapability', 'ParticipantTokenCapabilities', 'ReconnectWindowSeconds',
+  'DisconnectParticipantReason', 'TagKey', 'TagValue', 'Tags', 'TagKeyList', 'ParticipantState', 'ParticipantRecordingFilterByRecordingState',
+  'ParticipantRecordingState', 'ReplicationType', 'ReplicationState', 'EventName', 'EventErrorCode', 'ParticipantProtocol',
+];
+
+function emitAppConstraints(model: ServiceModel): string {
+  const picked: Record<string, Shape> = {};
+  for (const n of FORM_SHAPES) {
+    if (!model.shapes[n]) throw new Error(`gen-model: form shape ${n} is not in the model`);
+    picked[n] = model.shapes[n];
+  }
+  const ops: Record<string, { input?: string; pageSize?: string; defaultPageSize?: number }> = {};
+  for (const [n, o] of Object.entries(model.operations)) {
+    if (!o.paginated) continue;
+    ops[n] = { input: o.input, pageSize: o.paginated.pageSize, defaultPageSize: o.paginated.defaultPageSize };
+  }
+  const inputs: Record<string, unknown> = {};
+  for (const n of ['StartParticipantReplicationRequest', 'CreateParticipantTokenRequest', 'CreateStageRequest', 'DisconnectParticipantRequest', 'ListParticipantsRequest']) {
+    inputs[n] = model.shapes[n];
+  }
+  return (
+    header(model.source, model.apiVersion) +
+    `// The subset of shapes the app's forms validate against before any call.\n\n` +
+    `export type ConstraintShape = {\n  type: string;\n  min?: number;\n  max?: number;\n  pattern?: string;\n  enum?: string[];\n  member?: { shape: string };\n};\n\n` +
+    `export const constraints: Record<string, ConstraintShape> = ${JSON.stringify(picked, null, 2)};\n\n` +
+    `export const pagedOperations: Record<string, { input?: string; pageSize?: string; defaultPageSize?: number }> = ${JSON.stringify(ops, null, 2)};\n\n` +
+    `export const requestShapes: Record<string, { members: Record<string, { shape: string }>; required?: string[] }> = ${JSON.stringify(inputs, null, 2)};\n`
+  );
+}
+
+export type GeneratedFile = { path: string; text: string };
+
+export function generate(): GeneratedFile[] {
+  const ivsDir = join(sharedDir, 'ivs-realtime');
+  const ivs = buildModel(
+    readJson(join(ivsDir, 'service-2.json')),
+    readJson(join(ivsDir, 'ivs-realtime.smithy.json')),
+    readJson(join(ivsDir, 'paginators-1.json')),
+    'shared/ivs-realtime/service-2.json',
+  );
+  const cognitoBotocore = readJson(join(sharedDir, 'cognito-identity', 'service-2.json'));
+  // Only the operations the emulator serves, and the shapes they reach.
+  const keep = ['GetId', 'GetCredentialsForIdentity'];
+  const cognitoFull = buildModel(cognitoBotocore, undefined, undefined, 'shared/cognito-identity/service-2.json');
+  const cognito: ServiceModel = { ...cognitoFull, operations: {}, shapes: {} };
+  const reach = (n: string) => {
+    if (cognito.shapes[n]) return;
+    const s = cognitoFull.shapes[n];
+    cognito.shapes[n] = s;
+    if (s.type === 'structure') Object.values(s.members).forEach((m) => reach(m.shape));
+    if (s.type === 'list') reach(s.member.shape);
+    if (s.type === 'map') { reach(s.key.shape); reach(s.value.shape); }
+  };
+  for (const n of keep) {
+    const op = cognitoFull.operations[n];
+    cognito.operations[n] = op;
+    [op.input, op.output, ...op.errors].forEach((s) => s && reach(s));
+  }
+  cognito.shapes = Object.fromEntries(Object.entries(cognito.shapes).sort(([a], [b]) => a.localeCompare(b)));
+  return [
+    { path: 'emulator/src/model/generated/ivs-realtime.ts', text: emitModel(ivs, 'ivsRealtimeModel') },
+    { path: 'emulator/src/model/generated/cognito-identity.ts', text: emitModel(cognito, 'cognitoIdentityModel') },
+    { path: 'src/aws/constraints.generated.ts', text: emitAppConstraints(ivs) },
+  ];
+}
+
+/** Files whose committed text differs from a fresh generation. */
+export function drift(): string[] {
+  return generate()
+    .filter((f) => !existsSync(join(root, f.path)) || readFileSync(join(root, f.path), 'utf8') !== f.text)
+    .map((f) => f.path);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (!existsSync(join(sharedDir, 'ivs-realtime', 'service-2.json'))) {
+    console.error(`gen-model: no service models at ${sharedDir}; nothing to do (the committed tables stay as they are).`);
+    process.exit(process.argv.includes('--check') ? 0 : 1);
+  }
+  if (process.argv.includes('--check')) {
+    const changed = drift();
+    if (changed.length) {
+      console.error(`gen-model: committed tables differ from the models: ${changed.join(', ')}. Run npm run gen:model.`);
+      process.exit(1);
+    }
+    console.log('gen-model: committed tables match the models.');
+  } else {
+    for (const f of generate()) writeFileSync(join(root, f.path), f.text);
+    console.log('gen-model: wrote ' + generate().map((f) => f.path).join(', '));
+  }
+}

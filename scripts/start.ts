@@ -1,0 +1,54 @@
+// `npm start`: the emulator with live demo data and the app's dev server, side by side, until Ctrl+C.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+const EMULATOR_PORT = process.env.GREENROOM_EMULATOR_PORT ?? '4599';
+const APP_PORT = process.env.GREENROOM_APP_PORT ?? '5173';
+const children: ChildProcess[] = [];
+
+function start(name: string, args: string[]): ChildProcess {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NPM_CONFIG_LOGLEVEL: 'error' } });
+  const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((l) => `[${name}] ${l}`).join('\n') + '\n';
+  child.stdout?.on('data', (c: Buffer) => process.stdout.write(prefix(c)));
+  child.stderr?.on('data', (c: Buffer) => process.stderr.write(prefix(c)));
+  child.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`${name} stopped (exit ${code}); stopping everything.`);
+      stop(code ?? 1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+let stopping = false;
+function stop(code = 0): void {
+  stopping = true;
+  children.forEach((c) => c.kill('SIGTERM'));
+  setTimeout(() => process.exit(code), 500).unref();
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+async function waitFor(url: string, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return true;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
+start('emulator', ['node_modules/tsx/dist/cli.mjs', 'emulator/src/cli.ts', '--port', EMULATOR_PORT, '--scenario', process.env.GREENROOM_EMULATOR_SCENARIO ?? 'demo']);
+if (!(await waitFor(`http://127.0.0.1:${EMULATOR_PORT}/_greenroom/health`, 30_000))) {
+  console.error(`The emulator did not answer on port ${EMULATOR_PORT} within 30 s.`);
+  stop(1);
+} else {
+  start('app', ['node_modules/vite/bin/vite.js', '--host', '127.0.0.1', '--port', APP_PORT, '--strictPort']);
+  if (await waitFor(`http://127.0.0.1:${APP_PORT}/`, 30_000)) {
+    console.log(`\n  Greenroom is running: http://127.0.0.1:${APP_PORT}/\n  Emulator (IVS Real-Time + Cognito Identity): http://127.0.0.1:${EMULATOR_PORT}\n  Press Ctrl+C to stop.\n`);
+  }
+}

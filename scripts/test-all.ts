@@ -1,0 +1,64 @@
+// `npm test`: every layer in turn (typecheck, lint, unit + emulator contract tests, build, Playwright), then one
+// plain line summing them all, `N passed, N failed, N skipped`, which CI reads. Typecheck, lint and build
+// count as one check each. Exits non-zero if anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const out = '.test-output';
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const layers: string[] = [];
+
+function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, NPM_CONFIG_LOGLEVEL: 'error', ...env } });
+  return r.status ?? 1;
+}
+const node = (bin: string, args: string[], env?: Record<string, string>) => run(process.execPath, [bin, ...args], env);
+
+function check(name: string, ok: boolean): void {
+  totals[ok ? 'passed' : 'failed'] += 1;
+  layers.push(`${name}: ${ok ? 'ok' : 'FAILED'}`);
+}
+
+console.log('\n== typecheck (tsc -b)');
+check('typecheck', node('node_modules/typescript/bin/tsc', ['-b']) === 0);
+
+console.log('\n== lint (eslint, zero warnings)');
+check('lint', node('node_modules/eslint/bin/eslint.js', ['--max-warnings', '0', '.']) === 0);
+
+console.log('\n== unit and emulator contract tests (vitest)');
+const vitestCode = node('node_modules/vitest/vitest.mjs', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}/vitest.json`]);
+if (existsSync(`${out}/vitest.json`)) {
+  const v = JSON.parse(readFileSync(`${out}/vitest.json`, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; success: boolean };
+  totals.passed += v.numPassedTests;
+  totals.failed += v.numFailedTests + (vitestCode !== 0 && v.numFailedTests === 0 ? 1 : 0);
+  totals.skipped += v.numPendingTests + v.numTodoTests;
+  layers.push(`vitest: ${v.numPassedTests} passed, ${v.numFailedTests} failed, ${v.numPendingTests + v.numTodoTests} skipped`);
+} else {
+  check('vitest (no report written)', false);
+}
+
+console.log('\n== build (vite build)');
+const built = node('node_modules/vite/bin/vite.js', ['build']) === 0;
+check('build', built);
+
+if (built) {
+  console.log('\n== end-to-end (playwright)');
+  const pwCode = node('node_modules/@playwright/test/cli.js', ['test']);
+  const report = `${out}/e2e.json`;
+  if (existsSync(report)) {
+    const p = JSON.parse(readFileSync(report, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+    totals.passed += p.stats.expected;
+    totals.failed += p.stats.unexpected + p.stats.flaky + (pwCode !== 0 && p.stats.unexpected === 0 ? 1 : 0);
+    totals.skipped += p.stats.skipped;
+    layers.push(`playwright: ${p.stats.expected} passed, ${p.stats.unexpected + p.stats.flaky} failed, ${p.stats.skipped} skipped`);
+  } else {
+    check('playwright (no report written)', false);
+  }
+}
+
+console.log('\n' + layers.join('\n'));
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 ? 1 : 0);

@@ -1,0 +1,118 @@
+// Runtime configuration: read from /config.json before the app renders (P1).
+// Plain TypeScript with no dependencies, so every bad field can be named on screen.
+
+export type Region = string;
+
+export type RegionConfig = {
+  id: Region;
+  identityPoolId: string;
+  /** Override for the IVS Real-Time endpoint (the local emulator); absent in production. */
+  ivsEndpoint?: string;
+  /** Override for the Cognito Identity endpoint; absent in production. */
+  cognitoEndpoint?: string;
+};
+
+export type PollKind = 'stages' | 'stage' | 'participants' | 'participant';
+export const POLL_KINDS: readonly PollKind[] = ['stages', 'stage', 'participants', 'participant'];
+
+export type AppConfig = {
+  regions: RegionConfig[];
+  pollIntervalsMs: Record<PollKind, number>;
+};
+
+export type ConfigIssue = { path: string; message: string };
+export type ConfigResult = { ok: true; value: AppConfig } | { ok: false; issues: ConfigIssue[] };
+
+const REGION_ID = /^[a-z]{2}(-[a-z]+)+-\d$/;
+const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d):[0-9a-f-]{36}$/;
+const MIN_POLL_MS = 1000;
+const MAX_POLL_MS = 10 * 60 * 1000;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function parseEndpoint(v: unknown, path: string, issues: ConfigIssue[]): string | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string') {
+    issues.push({ path, message: 'must be a URL string, or left out to use the AWS endpoint' });
+    return undefined;
+  }
+  try {
+    const url = new URL(v);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
+    return v.replace(/\/+$/, '');
+  } catch {
+    issues.push({ path, message: `"${v}" is not an http(s) URL` });
+    return undefined;
+  }
+}
+
+function parseRegion(v: unknown, i: number, issues: ConfigIssue[]): RegionConfig | undefined {
+  const at = `regions[${i}]`;
+  if (!isRecord(v)) {
+    issues.push({ path: at, message: 'must be an object with id and identityPoolId' });
+    return undefined;
+  }
+  const before = issues.length;
+  const id = v.id;
+  if (typeof id !== 'string' || !REGION_ID.test(id)) {
+    issues.push({ path: `${at}.id`, message: 'must be an AWS region code such as "us-east-1"' });
+  }
+  const pool = v.identityPoolId;
+  const poolMatch = typeof pool === 'string' ? POOL_ID.exec(pool) : null;
+  if (!poolMatch) {
+    issues.push({
+      path: `${at}.identityPoolId`,
+      message: 'must be a Cognito identity pool id such as "us-east-1:00000000-0000-4000-8000-000000000001"',
+    });
+  } else if (typeof id === 'string' && poolMatch[1] !== id) {
+    issues.push({ path: `${at}.identityPoolId`, message: `belongs to ${poolMatch[1]}, not to region ${id}` });
+  }
+  const ivsEndpoint = parseEndpoint(v.ivsEndpoint, `${at}.ivsEndpoint`, issues);
+  const cognitoEndpoint = parseEndpoint(v.cognitoEndpoint, `${at}.cognitoEndpoint`, issues);
+  if (issues.length > before) return undefined;
+  return {
+    id: id as string,
+    identityPoolId: pool as string,
+    ...(ivsEndpoint ? { ivsEndpoint } : {}),
+    ...(cognitoEndpoint ? { cognitoEndpoint } : {}),
+  };
+}
+
+/** Validates untrusted JSON into an AppConfig, collecting every problem rather than stopping at the first. */
+export function parseConfig(raw: unknown): ConfigResult {
+  const issues: ConfigIssue[] = [];
+  if (!isRecord(raw)) return { ok: false, issues: [{ path: '(file)', message: 'must be a JSON object' }] };
+
+  const regions: RegionConfig[] = [];
+  if (!Array.isArray(raw.regions) || raw.regions.length === 0) {
+    issues.push({ path: 'regions', message: 'must list at least one region' });
+  } else {
+    raw.regions.forEach((r, i) => {
+      const region = parseRegion(r, i, issues);
+      if (!region) return;
+      if (regions.some((x) => x.id === region.id)) {
+        issues.push({ path: `regions[${i}].id`, message: `region ${region.id} is listed twice` });
+      } else regions.push(region);
+    });
+  }
+
+  const pollIntervalsMs = {} as Record<PollKind, number>;
+  const polls = raw.pollIntervalsMs;
+  if (!isRecord(polls)) {
+    issues.push({ path: 'pollIntervalsMs', message: `must be an object with ${POLL_KINDS.join(', ')}` });
+  } else {
+    for (const kind of POLL_KINDS) {
+      const ms = polls[kind];
+      if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < MIN_POLL_MS || ms > MAX_POLL_MS) {
+        issues.push({
+          path: `pollIntervalsMs.${kind}`,
+          message: `must be a whole number of milliseconds from ${MIN_POLL_MS} to ${MAX_POLL_MS}`,
+        });
+      } else pollIntervalsMs[kind] = ms;
+    }
+  }
+
+  return issues.length ? { ok: false, issues } : { ok: true, value: { regions, pollIntervalsMs } };
+}

@@ -1,0 +1,144 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { useAws } from '../../aws/AwsProvider';
+import type { Region, Stage, StageSession } from '../../aws/types';
+import { paths } from '../../config/paths';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { FreshnessIndicator } from '../../components/FreshnessIndicator';
+import { formatTime, stageIdOf } from '../../components/format';
+import { EmptyState, Loading } from '../../components/Loading';
+import { StaleBanner } from '../../components/StaleBanner';
+import { StatusBadge } from '../../components/StatusBadge';
+import { usePollInterval } from '../../query/polling';
+import { CreateTokenDialog } from './components/CreateTokenDialog';
+import { StageFormDialog } from './components/StageFormDialog';
+import { stageQueries } from './queries';
+
+type Props = {
+  region: Region;
+  stageArn: string;
+  sessionId?: string;
+  /** What to show for the selected session (composed by the app from other features). */
+  renderSession?: (session: { sessionId: string; live: boolean }) => ReactNode;
+};
+
+function newestFirst(a: StageSession, b: StageSession): number {
+  return (b.startTime ?? '').localeCompare(a.startTime ?? '');
+}
+
+function StageFields({ stage }: { stage: Stage }): ReactNode {
+  const e = stage.endpoints;
+  return (
+    <dl className="fields">
+      <dt>ARN</dt>
+      <dd>
+        <code>{stage.arn}</code>
+      </dd>
+      <dt>Live session</dt>
+      <dd>{stage.activeSessionId ? <code>{stage.activeSessionId}</code> : 'None: nobody is in the stage right now.'}</dd>
+      <dt>Tags</dt>
+      <dd>{Object.keys(stage.tags).length ? Object.entries(stage.tags).map(([k, v]) => <span className="tag" key={k}>{k}={v}</span>) : 'No tags.'}</dd>
+      <dt>Events endpoint</dt>
+      <dd>{e.events ? <code>{e.events}</code> : 'Not provided by IVS.'}</dd>
+      <dt>WHIP endpoint</dt>
+      <dd>{e.whip ? <code>{e.whip}</code> : 'Not provided by IVS.'}</dd>
+      <dt>RTMP endpoint</dt>
+      <dd>{e.rtmp ? <code>{e.rtmp}</code> : 'Not provided by IVS.'}</dd>
+      <dt>RTMPS endpoint</dt>
+      <dd>{e.rtmps ? <code>{e.rtmps}</code> : 'Not provided by IVS.'}</dd>
+      <dt>Participant recording</dt>
+      <dd>
+        {stage.recording?.storageConfigurationArn
+          ? `On, to ${stage.recording.storageConfigurationArn} (${stage.recording.mediaTypes.join(', ') || 'AUDIO_VIDEO'})`
+          : 'Off: participants of this stage are not recorded individually.'}
+      </dd>
+    </dl>
+  );
+}
+
+export function StageDetailPage({ region, stageArn, sessionId, renderSession }: Props): ReactNode {
+  const aws = useAws();
+  const interval = usePollInterval('stage');
+  const stage = useQuery({ ...stageQueries.detail(aws, region, stageArn), refetchInterval: interval });
+  const sessions = useInfiniteQuery({ ...stageQueries.sessions(aws, region, stageArn), refetchInterval: interval });
+  const [dialog, setDialog] = useState<'token' | 'edit' | null>(null);
+
+  if (!stage.data) {
+    if (stage.isError) return <ErrorPanel error={stage.error} onRetry={() => void stage.refetch()} title={`Stage ${stageIdOf(stageArn)} could not be loaded`} />;
+    return <Loading label="Loading stage" />;
+  }
+  const s = stage.data;
+  const allSessions = (sessions.data?.pages.flatMap((p) => p.items) ?? []).sort(newestFirst);
+  // Without a session in the link, show the live one (or else the newest).
+  const selected = sessionId ?? s.activeSessionId ?? allSessions[0]?.sessionId;
+
+  return (
+    <section aria-labelledby="stage-title">
+      <nav aria-label="Breadcrumb" className="crumbs">
+        <a href={paths.stages.getHref(region)}>Stages in {region}</a> / <span>{s.name || stageIdOf(s.arn)}</span>
+      </nav>
+      <div className="page-head">
+        <h1 id="stage-title">Stage {s.name || stageIdOf(s.arn)}</h1>
+        <FreshnessIndicator updatedAt={stage.dataUpdatedAt} fetching={stage.isFetching} />
+      </div>
+      <div className="toolbar">
+        <button type="button" onClick={() => setDialog('token')}>
+          Create participant token
+        </button>
+        <button type="button" onClick={() => setDialog('edit')}>
+          Edit name and tags
+        </button>
+        <a className="button" href={paths.replicate.getHref(region, { source: s.arn })}>
+          Replicate a participant from this stage
+        </a>
+      </div>
+      {stage.isRefetchError ? <StaleBanner error={stage.error} /> : null}
+      <StageFields stage={s} />
+
+      <h2>Sessions</h2>
+      {sessions.data ? (
+        allSessions.length === 0 ? (
+          <EmptyState>No sessions yet. A session starts when the first participant joins.</EmptyState>
+        ) : (
+          <table className="table">
+            <caption className="sr-only">Sessions of this stage, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Session</th>
+                <th scope="col">Status</th>
+                <th scope="col">Started</th>
+                <th scope="col">Ended</th>
+              </tr>
+            </thead>
+            <tbody>
+              {allSessions.map((x) => (
+                <tr key={x.sessionId} aria-current={x.sessionId === selected ? 'true' : undefined} className={x.sessionId === selected ? 'selected' : undefined}>
+                  <td>
+                    <a href={paths.session.getHref(region, s.arn, x.sessionId)}>
+                      <code>{x.sessionId}</code>
+                    </a>
+                  </td>
+                  <td>{x.endTime ? <StatusBadge tone="neutral">Ended</StatusBadge> : <StatusBadge tone="ok">Live</StatusBadge>}</td>
+                  <td>{formatTime(x.startTime)}</td>
+                  <td>{x.endTime ? formatTime(x.endTime) : 'Still running'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      ) : sessions.isError ? (
+        <ErrorPanel error={sessions.error} onRetry={() => void sessions.refetch()} />
+      ) : (
+        <Loading label="Loading sessions" />
+      )}
+      {sessions.hasNextPage ? (
+        <button type="button" onClick={() => void sessions.fetchNextPage()} disabled={sessions.isFetchingNextPage}>
+          {sessions.isFetchingNextPage ? 'Loading…' : 'Load older sessions'}
+        </button>
+      ) : null}
+      {selected && renderSession ? renderSession({ sessionId: selected, live: selected === s.activeSessionId }) : null}
+      {dialog === 'token' ? <CreateTokenDialog region={region} stageArn={s.arn} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'edit' ? <StageFormDialog region={region} stage={s} onClose={() => setDialog(null)} /> : null}
+    </section>
+  );
+}

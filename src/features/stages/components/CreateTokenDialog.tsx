@@ -1,0 +1,94 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { Region, TokenCapability } from '../../../aws/types';
+import { CopyButton } from '../../../components/CopyButton';
+import { ErrorPanel } from '../../../components/ErrorPanel';
+import { Field } from '../../../components/Field';
+import { formatTime } from '../../../components/format';
+import { KeyValueEditor, rowsBytes, rowsToRecord, type KeyValueRow } from '../../../components/KeyValueEditor';
+import { useCreateToken } from '../mutations';
+
+type Errors = { capabilities?: string; duration?: string; userId?: string; attributes?: string };
+
+/** Mints a participant token; the token text is shown once here and never stored. */
+export function CreateTokenDialog({ region, stageArn, onClose }: { region: Region; stageArn: string; onClose: () => void }): ReactNode {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [caps, setCaps] = useState<TokenCapability[]>(['PUBLISH', 'SUBSCRIBE']);
+  const [duration, setDuration] = useState('720');
+  const [userId, setUserId] = useState('');
+  const [attrs, setAttrs] = useState<KeyValueRow[]>([]);
+  const [errors, setErrors] = useState<Errors>({});
+  const m = useCreateToken(region);
+  useEffect(() => ref.current?.showModal(), []);
+
+  const toggle = (c: TokenCapability): void => setCaps(caps.includes(c) ? caps.filter((x) => x !== c) : [...caps, c]);
+  const submit = (): void => {
+    if (m.isPending) return;
+    const e: Errors = {};
+    const d = Number(duration);
+    if (!/^\d+$/.test(duration) || d < 1 || d > 20160) e.duration = 'Enter whole minutes from 1 to 20160 (14 days).';
+    if ([...userId].length > 128) e.userId = 'Use at most 128 characters.';
+    if (rowsBytes(attrs) > 1024) e.attributes = 'Attributes may use at most 1024 bytes in total.';
+    if (attrs.some((a) => a.key === '')) e.attributes = 'Every attribute needs a key.';
+    setErrors(e);
+    if (Object.keys(e).length) return;
+    m.mutate({ stageArn, capabilities: caps, duration: d, userId, attributes: rowsToRecord(attrs) });
+  };
+
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="token-title" onCancel={onClose}>
+      <h2 id="token-title">Create participant token</h2>
+      {m.data ? (
+        <div>
+          <p role="status">
+            Token for participant <code>{m.data.participantId}</code>, valid until {formatTime(m.data.expirationTime)}. It is shown only
+            once: copy it now.
+          </p>
+          <textarea className="token" readOnly aria-label="Participant token" value={m.data.token} rows={5} />
+          <div className="actions">
+            <CopyButton text={m.data.token} label="Copy token" />
+            <button type="button" className="primary" onClick={onClose}>
+              Done
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
+          <fieldset>
+            <legend>Capabilities</legend>
+            {(['PUBLISH', 'SUBSCRIBE'] as const).map((c) => (
+              <label key={c} className="check">
+                <input type="checkbox" checked={caps.includes(c)} onChange={() => toggle(c)} /> {c === 'PUBLISH' ? 'Publish' : 'Subscribe'}
+              </label>
+            ))}
+          </fieldset>
+          <Field label="Duration (minutes)" error={errors.duration} hint="1 to 20160; IVS uses 720 (12 hours) by default.">
+            {({ id, describedBy, invalid }) => (
+              <input id={id} inputMode="numeric" value={duration} onChange={(e) => setDuration(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} />
+            )}
+          </Field>
+          <Field label="User id" error={errors.userId} hint="Optional; visible to everyone in the stage.">
+            {({ id, describedBy, invalid }) => (
+              <input id={id} value={userId} onChange={(e) => setUserId(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} />
+            )}
+          </Field>
+          <KeyValueEditor legend="Attributes" rows={attrs} onChange={setAttrs} byteLimit={1024} error={errors.attributes} addLabel="Add attribute" />
+          {m.error ? <ErrorPanel error={m.error} /> : null}
+          <div className="actions">
+            <button type="button" onClick={onClose} disabled={m.isPending}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={m.isPending}>
+              {m.isPending ? 'Creating…' : 'Create token'}
+            </button>
+          </div>
+        </form>
+      )}
+    </dialog>
+  );
+}
