@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MemberRef, Operation, ServiceModel, Shape } from '../emulator/src/model/types.ts';
+import type { ListShape, MapShape, MemberRef, NumberShape, Operation, ServiceModel, Shape, StringShape } from '../emulator/src/model/types.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const sharedDir = process.env.GREENROOM_SHARED_DIR ?? resolve(root, '..', 'shared');
@@ -27,7 +27,7 @@ function memberRef(m: Json, smithyDefault: unknown): MemberRef {
 }
 
 function convertShape(name: string, s: Json, smithyMembers: Json | undefined): Shape {
-  const bounds = (o: { min?: number; max?: number }) => {
+  const bounds = <T extends { min?: number; max?: number }>(o: T): T => {
     if (typeof s.min === 'number') o.min = s.min;
     if (typeof s.max === 'number') o.max = s.max;
     return o;
@@ -46,7 +46,7 @@ function convertShape(name: string, s: Json, smithyMembers: Json | undefined): S
       return out;
     }
     case 'string': {
-      const out: Shape = bounds({ type: 'string' }) as Shape & { type: 'string' };
+      const out = bounds<StringShape>({ type: 'string' });
       if (s.pattern) out.pattern = s.pattern;
       if (s.enum) out.enum = [...s.enum];
       if (s.sensitive) out.sensitive = true;
@@ -56,11 +56,11 @@ function convertShape(name: string, s: Json, smithyMembers: Json | undefined): S
     case 'long':
     case 'float':
     case 'double':
-      return bounds({ type: s.type }) as Shape;
+      return bounds<NumberShape>({ type: s.type });
     case 'list':
-      return bounds({ type: 'list', member: memberRef(s.member, undefined) }) as Shape;
+      return bounds<ListShape>({ type: 'list', member: memberRef(s.member, undefined) });
     case 'map':
-      return bounds({ type: 'map', key: memberRef(s.key, undefined), value: memberRef(s.value, undefined) }) as Shape;
+      return bounds<MapShape>({ type: 'map', key: memberRef(s.key, undefined), value: memberRef(s.value, undefined) });
     case 'boolean':
     case 'blob':
       return { type: s.type };

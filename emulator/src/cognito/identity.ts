@@ -133,6 +133,7 @@ export class CognitoIdentityService {
   }
 }
 
+// An ASCII ellipsis: messages may also travel in x-amzn-ErrorMessage, and header values must be Latin-1.
 function clip(s: string): string {
-  return s.length > 64 ? `${s.slice(0, 64)}…` : s;
+  return s.length > 64 ? `${s.slice(0, 64)}...` : s;
 }

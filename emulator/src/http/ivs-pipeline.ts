@@ -38,13 +38,10 @@ export async function handleIvs(req: IvsRequest, env: IvsEnv, note: (info: { ope
   const { caller, region } = await verifySigV4(
     { method: req.method, rawPath: req.rawPath, rawQuery: req.rawQuery, headers: req.headers, body: req.body },
     env.credentials,
-    { service: 'ivs' },
+    // A credential scope naming a region this emulator does not serve fails like a scope for the wrong endpoint.
+    { service: 'ivs', regions: env.regions },
   );
   note({ region });
-  if (!env.regions.includes(region)) {
-    // AWS has an endpoint per region; a region this emulator does not serve is like an endpoint that does not exist.
-    throw new ServiceError('UnrecognizedClientException', 403, `Region ${region} is not served by this emulator (it serves ${env.regions.join(', ')}).`, 'gateway');
-  }
   const handler = handlers[op.name];
   if (!handler) {
     throw new ServiceError('NotImplementedException', 501, `${op.name} is not supported by this emulator. Supported: ${Object.keys(handlers).sort().join(', ')}.`, 'gateway');

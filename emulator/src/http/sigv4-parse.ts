@@ -79,5 +79,5 @@ export function formatAmzDate(ms: number): string {
 
 /** Echoed request text is cut short so a hostile header cannot bloat the error body. */
 function clip(s: string): string {
-  return s.length > 64 ? `${s.slice(0, 64)}…` : s;
+  return s.length > 64 ? `${s.slice(0, 64)}...` : s;
 }

@@ -142,5 +142,5 @@ function sameText(a: string, b: string): boolean {
 }
 
 function clip(s: string): string {
-  return s.length > 64 ? `${s.slice(0, 64)}…` : s;
+  return s.length > 64 ? `${s.slice(0, 64)}...` : s;
 }

@@ -22,7 +22,7 @@ function contextFor(em: Emulator, region: string): OperationContext {
   return { backend, region, accountId: em.accountId, caller, requestId: randomUUID(), tokens: new PageTokens(), now: em.clock.now(), defaultPageSize: 50 };
 }
 
-/** Seeds `participants` joined participants (every 50th publishing) into a new stage; returns its ARN and session id. */
+/** Seeds `participants` joined participants into a new stage, the first 12 publishing (the per-stage publisher limit); returns its ARN and session id. */
 export async function seedCrowd(em: Emulator, region: string, name: string, participants: number, seed = 7): Promise<{ stageArn: string; sessionId: string }> {
   const rng = seededRng(seed);
   const ctx = contextFor(em, region);
@@ -30,7 +30,7 @@ export async function seedCrowd(em: Emulator, region: string, name: string, part
   const stageArn = created.stage.arn;
   let sessionId = '';
   for (let i = 0; i < participants; i++) {
-    const publish = i % 50 === 0;
+    const publish = i < 12;
     const out = (await handlers.CreateParticipantToken(
       { stageArn, userId: `fan-${String(i).padStart(5, '0')}`, capabilities: publish ? ['PUBLISH', 'SUBSCRIBE'] : ['SUBSCRIBE'] },
       { ...ctx, now: em.clock.now() },

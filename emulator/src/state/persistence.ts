@@ -42,7 +42,7 @@ export function readSnapshot(path: string): Snapshot | undefined {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new Error(`The data file ${path} is not valid JSON (${(e as Error).message}). Move it away to start empty.`);
+    throw new Error(`The data file ${path} is not valid JSON (${(e as Error).message}). Move it away to start empty.`, { cause: e });
   }
   const s = parsed as Partial<Snapshot>;
   if (typeof s !== 'object' || s === null || s.version !== SNAPSHOT_VERSION || typeof s.pageTokenSecret !== 'string') {

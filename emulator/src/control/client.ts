@@ -1,0 +1,59 @@
+// A typed client for the control API, for tests, e2e fixtures and scenarios. Pass the emulator's base URL
+// (with or without the /_greenroom prefix). Every method throws an Error with the server's message on non-2xx.
+import type { FaultRule, FaultsConfig } from '../http/faults.ts';
+import type { RequestLogEntry } from '../http/log.ts';
+import type { ClientInfo } from '../state/records.ts';
+
+export const CONTROL_PREFIX = '/_greenroom';
+
+export type ParticipantRef = { stageArn: string; participantId: string };
+export type JoinRequest = { token: string; clientInfo?: ClientInfo; stageArn?: string };
+export type Joined = { participantId: string; stageArn: string; sessionId: string };
+export type ParticipantStatus = Joined & { state: 'CONNECTED' | 'DISCONNECTED'; publishing: boolean };
+export type ErrorEventName = 'JOIN_ERROR' | 'PUBLISH_ERROR' | 'SUBSCRIBE_ERROR';
+
+export type ControlClient = ReturnType<typeof createControlClient>;
+
+export function createControlClient(baseUrl: string) {
+  const root = baseUrl.replace(/\/+$/, '');
+  const base = root.endsWith(CONTROL_PREFIX) ? root : root + CONTROL_PREFIX;
+
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(base + path, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON (e.g. a proxy's error page): report the status instead.
+    }
+    if (!res.ok) {
+      const message = (parsed as { message?: unknown } | undefined)?.message;
+      throw new Error(typeof message === 'string' ? message : `Control request ${method} ${path} failed with HTTP ${res.status}.`);
+    }
+    return parsed as T;
+  }
+
+  return {
+    health: () => call<{ ok: true; accountId: string; regions: string[]; now: string }>('GET', '/health'),
+    join: (req: JoinRequest) => call<Joined>('POST', '/participants/join', req),
+    publish: (ref: ParticipantRef) => call<ParticipantStatus>('POST', '/participants/publish', ref),
+    unpublish: (ref: ParticipantRef) => call<ParticipantStatus>('POST', '/participants/unpublish', ref),
+    subscribe: (ref: ParticipantRef & { remoteParticipantId: string }) => call<ParticipantStatus>('POST', '/participants/subscribe', ref),
+    unsubscribe: (ref: ParticipantRef & { remoteParticipantId: string }) => call<ParticipantStatus>('POST', '/participants/unsubscribe', ref),
+    leave: (ref: ParticipantRef) => call<ParticipantStatus>('POST', '/participants/leave', ref),
+    setClientInfo: (ref: ParticipantRef & ClientInfo) => call<ParticipantStatus>('POST', '/participants/client-info', ref),
+    emitError: (ref: ParticipantRef & { name: ErrorEventName | string; errorCode: string; remoteParticipantId?: string }) =>
+      call<ParticipantStatus>('POST', '/participants/error', ref),
+    advanceClock: (ms: number) => call<{ now: string; offsetMs: number }>('POST', '/clock/advance', { ms }),
+    getFaults: () => call<{ rules: FaultRule[] }>('GET', '/faults'),
+    setFaults: (config: FaultsConfig) => call<{ rules: FaultRule[] }>('POST', '/faults', config),
+    clearFaults: () => call<{ rules: FaultRule[] }>('DELETE', '/faults'),
+    requestLog: (since = 0) => call<{ entries: RequestLogEntry[]; lastSeq: number }>('GET', `/log?since=${since}`),
+    clearLog: () => call<{ lastSeq: number }>('DELETE', '/log'),
+  };
+}

@@ -1,0 +1,81 @@
+// The control API under the reserved /_greenroom prefix (no AWS operation uses it): participants that act like
+// clients, the semantic clock, fault injection and the request log. JSON in and out; errors are {message}.
+import type { FaultInjector, FaultsConfig } from '../http/faults.ts';
+import type { RequestLog } from '../http/log.ts';
+import type { Clock } from '../state/clock.ts';
+import type { World } from '../state/world.ts';
+import { asBody, type Body, ControlError } from './input.ts';
+import { emitError, join, leave, setClientInfo, startPublishing, stopPublishing, subscribe } from './participants.ts';
+
+export type ControlEnv = { world: World; clock: Clock; faults: FaultInjector; log: RequestLog };
+export type ControlResult = { status: number; body: unknown };
+
+type Route = (body: Body, env: ControlEnv, query: URLSearchParams) => unknown;
+
+const ROUTES: Record<string, Partial<Record<string, Route>>> = {
+  '/health': {
+    GET: (_b, env) => ({ ok: true, accountId: env.world.accountId, regions: env.world.regions, now: new Date(env.clock.now()).toISOString() }),
+  },
+  '/participants/join': { POST: (b, env) => join(env.world, b) },
+  '/participants/publish': { POST: (b, env) => startPublishing(env.world, b) },
+  '/participants/unpublish': { POST: (b, env) => stopPublishing(env.world, b) },
+  '/participants/subscribe': { POST: (b, env) => subscribe(env.world, b, true) },
+  '/participants/unsubscribe': { POST: (b, env) => subscribe(env.world, b, false) },
+  '/participants/leave': { POST: (b, env) => leave(env.world, b) },
+  '/participants/client-info': { POST: (b, env) => setClientInfo(env.world, b) },
+  '/participants/error': { POST: (b, env) => emitError(env.world, b) },
+  '/clock/advance': {
+    POST: (b, env) => {
+      const ms = b.ms;
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new ControlError(400, 'ms must be a number of milliseconds, 0 or more.');
+      env.clock.advance(ms);
+      env.world.tick();
+      return { now: new Date(env.clock.now()).toISOString(), offsetMs: env.clock.offset };
+    },
+  },
+  '/faults': {
+    GET: (_b, env) => ({ rules: env.faults.list() }),
+    POST: (b, env) => {
+      if (!Array.isArray(b.rules)) throw new ControlError(400, 'rules must be a list of fault rules.');
+      if (b.seed !== undefined && typeof b.seed !== 'number') throw new ControlError(400, 'seed must be a number.');
+      try {
+        env.faults.set(b as FaultsConfig);
+      } catch (e) {
+        throw new ControlError(400, (e as Error).message);
+      }
+      return { rules: env.faults.list() };
+    },
+    DELETE: (_b, env) => {
+      env.faults.clear();
+      return { rules: [] };
+    },
+  },
+  '/log': {
+    GET: (_b, env, query) => {
+      const raw = query.get('since') ?? '0';
+      const since = Number(raw);
+      if (!Number.isInteger(since) || since < 0) throw new ControlError(400, 'since must be a whole number, 0 or more.');
+      return { entries: env.log.since(since), lastSeq: env.log.lastSeq };
+    },
+    DELETE: (_b, env) => {
+      env.log.clear();
+      return { lastSeq: env.log.lastSeq };
+    },
+  },
+};
+
+export async function handleControl(method: string, path: string, body: unknown, env: ControlEnv): Promise<ControlResult> {
+  const url = new URL(path, 'http://control.invalid');
+  const route = ROUTES[url.pathname];
+  if (!route) return { status: 404, body: { message: `No control route ${url.pathname}. Routes: ${Object.keys(ROUTES).join(', ')}.` } };
+  const handler = route[method.toUpperCase()];
+  if (!handler) return { status: 405, body: { message: `${url.pathname} takes ${Object.keys(route).join(', ')}, not ${method}.` } };
+  try {
+    // Timers that fell due (session ends, reconnect windows) run before the step, as the server does for AWS calls.
+    env.world.tick();
+    return { status: 200, body: await handler(asBody(body), env, url.searchParams) };
+  } catch (e) {
+    if (e instanceof ControlError) return { status: e.status, body: { message: e.message } };
+    return { status: 500, body: { message: `The control request failed: ${(e as Error).message}` } };
+  }
+}
