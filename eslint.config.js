@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import pluginQuery from '@tanstack/eslint-plugin-query';
-import importX from 'eslint-plugin-import-x';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.pw-home', '.test-output'] },
@@ -12,7 +12,12 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx}'],
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })],
+      // no-cycle must parse the TypeScript files it follows.
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+    },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -46,20 +51,27 @@ export default tseslint.config(
     files: ['src/aws/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': 'off' },
   },
-  {
-    files: ['src/features/*/**/*.{ts,tsx}'],
+  // A feature never imports a sibling feature. A path is a sibling when it climbs exactly to
+  // src/features/ and goes down again, which depends on how deep the importing file sits.
+  ...[
+    { files: ['src/features/*/*.{ts,tsx}'], sibling: '^\\.\\./(?!\\.\\.)[^/]+/' },
+    { files: ['src/features/*/*/**/*.{ts,tsx}'], sibling: '^\\.\\./\\.\\./(?!\\.\\.)[^/]+/' },
+  ].map(({ files, sibling }) => ({
+    files,
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only src/aws/ may import the AWS SDK.' },
-            { group: ['../../features/*', '../*/**', '!../components/**'], message: 'A feature never imports a sibling feature.' },
+            { group: ['**/emulator/**'], message: 'The app never imports the emulator.' },
+            { regex: sibling, message: 'A feature never imports a sibling feature.' },
+            { regex: '(^|/)features/', message: 'A feature never imports a sibling feature.' },
           ],
         },
       ],
     },
-  },
+  })),
   {
     files: ['emulator/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },

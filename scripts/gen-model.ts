@@ -161,10 +161,10 @@ function emitAppConstraints(model: ServiceModel): string {
   return (
     header(model.source, model.apiVersion) +
     `// The subset of shapes the app's forms validate against before any call.\n\n` +
-    `export type ConstraintShape = {\n  type: string;\n  min?: number;\n  max?: number;\n  pattern?: string;\n  enum?: string[];\n  member?: { shape: string };\n};\n\n` +
+    `export type ConstraintShape = {\n  type: string;\n  min?: number;\n  max?: number;\n  pattern?: string;\n  enum?: string[];\n  member?: { shape: string };\n  key?: { shape: string };\n  value?: { shape: string };\n};\n\n` +
     `export const constraints: Record<string, ConstraintShape> = ${JSON.stringify(picked, null, 2)};\n\n` +
     `export const pagedOperations: Record<string, { input?: string; pageSize?: string; defaultPageSize?: number }> = ${JSON.stringify(ops, null, 2)};\n\n` +
-    `export const requestShapes: Record<string, { members: Record<string, { shape: string }>; required?: string[] }> = ${JSON.stringify(inputs, null, 2)};\n`
+    `export const requestShapes: Record<string, { type: string; members: Record<string, { shape: string; default?: unknown }>; required?: string[] }> = ${JSON.stringify(inputs, null, 2)};\n`
   );
 }
 

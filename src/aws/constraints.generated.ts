@@ -9,6 +9,8 @@ export type ConstraintShape = {
   pattern?: string;
   enum?: string[];
   member?: { shape: string };
+  key?: { shape: string };
+  value?: { shape: string };
 };
 
 export const constraints: Record<string, ConstraintShape> = {
@@ -253,7 +255,7 @@ export const pagedOperations: Record<string, { input?: string; pageSize?: string
   }
 };
 
-export const requestShapes: Record<string, { members: Record<string, { shape: string }>; required?: string[] }> = {
+export const requestShapes: Record<string, { type: string; members: Record<string, { shape: string; default?: unknown }>; required?: string[] }> = {
   "StartParticipantReplicationRequest": {
     "type": "structure",
     "members": {

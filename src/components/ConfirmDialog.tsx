@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { AppError } from '../aws/errors';
 import { ErrorPanel } from './ErrorPanel';
 
@@ -17,6 +17,7 @@ type Props = {
 /** A native modal <dialog>: focus trap, Escape and the top layer come from the browser. */
 export function ConfirmDialog({ open, title, children, confirmLabel, pending, error, danger, onConfirm, onCancel }: Props): ReactNode {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
@@ -24,7 +25,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, pending, er
     if (!open && d.open) d.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="confirm-title" onCancel={(e) => { e.preventDefault(); if (!pending) onCancel(); }}>
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => { e.preventDefault(); if (!pending) onCancel(); }}>
       <form
         method="dialog"
         onSubmit={(e) => {
@@ -32,7 +33,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, pending, er
           if (!pending) onConfirm();
         }}
       >
-        <h2 id="confirm-title">{title}</h2>
+        <h2 id={titleId}>{title}</h2>
         {children}
         {error ? <ErrorPanel error={error} /> : null}
         <div className="actions">

@@ -20,12 +20,12 @@ export const participantQueries = {
     }),
   detail: (aws: AwsLayer, region: Region, key: ParticipantKey) =>
     queryOptions({
-      queryKey: [...participantQueries.inSession(region, key.stageArn, key.sessionId), 'detail', key.participantId] as const,
+      queryKey: [...participantQueries.inSession(region, key.stageArn, key.sessionId), 'detail', key] as const,
       queryFn: ({ signal }) => getParticipant(aws, region, key, signal),
     }),
   events: (aws: AwsLayer, region: Region, key: ParticipantKey) =>
     queryOptions({
-      queryKey: [...participantQueries.inSession(region, key.stageArn, key.sessionId), 'events', key.participantId] as const,
+      queryKey: [...participantQueries.inSession(region, key.stageArn, key.sessionId), 'events', key] as const,
       queryFn: ({ signal }) => listAllParticipantEvents(aws, region, key, signal),
     }),
 };

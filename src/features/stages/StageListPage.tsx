@@ -69,7 +69,7 @@ export function StageListPage({ region, search }: Props): ReactNode {
                 </td>
                 <td>
                   {s.activeSessionId ? (
-                    <a href={paths.session.getHref(region, s.arn, s.activeSessionId)} aria-label={`Live session ${s.activeSessionId}`}>
+                    <a href={paths.session.getHref(region, s.arn, s.activeSessionId)}>
                       <StatusBadge tone="ok">Live</StatusBadge> <code>{s.activeSessionId}</code>
                     </a>
                   ) : (

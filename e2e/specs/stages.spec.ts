@@ -1,0 +1,80 @@
+import { expect, test } from '../fixtures/test';
+import { joinParticipant, REGION } from '../fixtures/ivsAdmin';
+import { StageDetailPage } from '../pages/StageDetailPage';
+import { StageListPage } from '../pages/StageListPage';
+
+test('an operator finds a live stage and sees who is publishing', async ({ page, ivs, control, stage, requests }) => {
+  const host = await joinParticipant(ivs, control, stage.arn, { userId: 'host-1', publish: true });
+  await joinParticipant(ivs, control, stage.arn, { userId: 'viewer-1' });
+
+  const list = new StageListPage(page);
+  await list.open(REGION);
+  await list.filterByName(stage.name);
+  const row = list.row(stage.name);
+  await expect(row).toContainText('Live');
+  await expect(row).toContainText(host.sessionId);
+  await expect(row.getByRole('cell').nth(3)).toHaveText('2');
+  await expect(row.getByRole('cell').nth(4)).toHaveText('1');
+  // One request per need: the list and each live stage's counts are fetched once, not once per render.
+  expect(requests.count('ListStages')).toBe(1);
+  expect(requests.count('ListParticipants')).toBe(1);
+
+  await list.openStage(stage.name);
+  const detail = new StageDetailPage(page);
+  await expect(detail.heading).toHaveText(`Stage ${stage.name}`);
+  await expect(detail.participantRow(host.participantId)).toContainText('Publishing');
+  await expect(detail.participantRow(host.participantId)).toContainText('host-1');
+
+  await detail.showOnly('Have published');
+  await expect(page).toHaveURL(/filter=published/);
+  await expect(detail.participants.getByRole('row')).toHaveCount(2); // header + the host
+});
+
+test('an operator creates, renames, filters by tag and deletes a stage', async ({ page }) => {
+  const name = `e2e-crud-${Date.now().toString(36)}`;
+  const list = new StageListPage(page);
+  await list.open(REGION);
+  await list.createStage(name, { key: 'team', value: 'crud' });
+  await list.filterByName(name);
+  await expect(list.row(name)).toContainText('team=crud');
+
+  await list.renameStage(name, `${name}-b`);
+  await list.filterByName(`${name}-b`);
+  await expect(list.row(`${name}-b`)).toBeVisible();
+
+  await list.nameFilter.fill('');
+  await list.tagFilter.fill('team=crud');
+  await expect(list.row(`${name}-b`)).toBeVisible();
+
+  await list.deleteStage(`${name}-b`);
+  await expect(list.row(`${name}-b`)).toHaveCount(0);
+});
+
+test('a stage name with spaces is refused before any request is sent', async ({ page, requests }) => {
+  const list = new StageListPage(page);
+  await list.open(REGION);
+  await list.createButton.click();
+  const dialog = page.getByRole('dialog', { name: 'Create stage' });
+  await dialog.getByLabel('Name').fill('has spaces');
+  await dialog.getByRole('button', { name: 'Create stage' }).click();
+  await expect(dialog.getByText(/no spaces/)).toBeVisible();
+  expect(requests.count('CreateStage')).toBe(0);
+});
+
+test('an operator mints a participant token that is shown once and then joins with it', async ({ page, control, stage }) => {
+  const detail = new StageDetailPage(page);
+  await detail.open(REGION, stage.arn);
+  const token = await detail.createToken('token-user');
+  const joined = await control.join({ token });
+  await expect(detail.participantRow(joined.participantId)).toContainText('token-user', { timeout: 10_000 });
+  await expect(page.getByLabel('Participant token')).toHaveCount(0);
+});
+
+test('an operator disconnects a participant with a reason and sees it drop', async ({ page, ivs, control, stage }) => {
+  const p = await joinParticipant(ivs, control, stage.arn, { userId: 'noisy', publish: true });
+  const detail = new StageDetailPage(page);
+  await detail.open(REGION, stage.arn);
+  await expect(detail.participantRow(p.participantId)).toContainText('Connected');
+  await detail.disconnect(p.participantId, 'spamming chat');
+  await expect(detail.participantRow(p.participantId)).toContainText('Disconnected');
+});

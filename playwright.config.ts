@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+// Debian's chromium where it exists (or where CHROMIUM_PATH names one); otherwise Playwright's own
+// browser, so `npx playwright install chromium` keeps working on a laptop.
+const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export const EMULATOR_URL = 'http://127.0.0.1:4599';
+export const APP_URL = 'http://127.0.0.1:4173';
+
+export default defineConfig({
+  testDir: 'e2e/specs',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 45_000,
+  expect: { timeout: 8_000 },
+  reporter: [['list'], ['json', { outputFile: '.test-output/e2e.json' }]],
+  use: {
+    baseURL: APP_URL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: chromium,
+      args: ['--disable-gpu'],
+      env: {
+        ...process.env,
+        XDG_CONFIG_HOME: `${process.cwd()}/.pw-home/config`,
+        XDG_CACHE_HOME: `${process.cwd()}/.pw-home/cache`,
+      },
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1360, height: 900 } } }],
+  webServer: [
+    {
+      command: 'node node_modules/tsx/dist/cli.mjs emulator/src/cli.ts --port 4599 --scenario quiet',
+      url: `${EMULATOR_URL}/_greenroom/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // Serves the output of a prior `vite build` (npm run test:e2e builds first).
+      command: 'node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port 4173 --strictPort',
+      url: APP_URL,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
+});

@@ -1,0 +1,67 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useAws } from '../../aws/AwsProvider';
+import type { Region } from '../../aws/types';
+import { paths } from '../../config/paths';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { stageIdOf } from '../../components/format';
+import { EmptyState, Loading } from '../../components/Loading';
+import { StaleBanner } from '../../components/StaleBanner';
+import { StatusBadge } from '../../components/StatusBadge';
+import { usePollInterval } from '../../query/polling';
+import { replicaQueries, type ReplicaSource } from './queries';
+import { StopReplicationButton } from './StopReplicationButton';
+
+/** Replicas of one source participant (ListParticipantReplicas), live, with links and Stop. */
+export function ReplicaList({ region, source }: { region: Region; source: ReplicaSource }): ReactNode {
+  const aws = useAws();
+  const q = useQuery({ ...replicaQueries.list(aws, region, source), refetchInterval: usePollInterval('participant') });
+  let body: ReactNode;
+  if (q.data) {
+    body =
+      q.data.length === 0 ? (
+        <EmptyState>This participant is not replicated to any stage.</EmptyState>
+      ) : (
+        <table className="table">
+          <caption className="sr-only">Replicas of {source.participantId}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Destination stage</th>
+              <th scope="col">Destination session</th>
+              <th scope="col">State</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {q.data.map((r) => (
+              <tr key={`${r.destinationStageArn}/${r.destinationSessionId}`}>
+                <td>
+                  <a href={paths.stage.getHref(region, r.destinationStageArn)}>
+                    <code>{stageIdOf(r.destinationStageArn)}</code>
+                  </a>
+                </td>
+                <td>
+                  <a href={paths.participant.getHref(region, r.destinationStageArn, r.destinationSessionId, r.participantId)} aria-label={`Replica in session ${r.destinationSessionId}`}>
+                    <code>{r.destinationSessionId}</code>
+                  </a>
+                </td>
+                <td>{r.replicationState === 'ACTIVE' ? <StatusBadge tone="ok">ACTIVE</StatusBadge> : <StatusBadge tone="neutral">STOPPED</StatusBadge>}</td>
+                <td>{r.replicationState === 'ACTIVE' ? <StopReplicationButton region={region} replication={r} /> : null}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
+  } else if (q.isError) body = <ErrorPanel error={q.error} onRetry={() => void q.refetch()} />;
+  else body = <Loading label="Loading replicas" />;
+  return (
+    <section aria-labelledby={`replicas-${source.participantId}`}>
+      <h2 id={`replicas-${source.participantId}`}>Replicas</h2>
+      {q.data && q.isRefetchError ? <StaleBanner error={q.error} /> : null}
+      {body}
+      <a className="button" href={paths.replicate.getHref(region, { source: source.sourceStageArn, participant: source.participantId })}>
+        Replicate to another stage
+      </a>
+    </section>
+  );
+}

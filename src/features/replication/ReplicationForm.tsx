@@ -1,0 +1,189 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { useAws } from '../../aws/AwsProvider';
+import type { Region } from '../../aws/types';
+import { paths } from '../../config/paths';
+import { ErrorPanel, RequestId } from '../../components/ErrorPanel';
+import { Field } from '../../components/Field';
+import { stageIdOf } from '../../components/format';
+import { KeyValueEditor } from '../../components/KeyValueEditor';
+import { navigate } from '../../components/navigate';
+import { useStartReplication } from './mutations';
+import { replicaQueries } from './queries';
+import { ATTRIBUTES_MAX_BYTES, fieldOfServerError, validateReplication, type ReplicationErrors, type ReplicationForm as Form } from './validation';
+
+type Props = { region: Region; search: URLSearchParams };
+
+export function ReplicationForm({ region, search }: Props): ReactNode {
+  const aws = useAws();
+  const [form, setForm] = useState<Form>({
+    sourceStageArn: search.get('source') ?? '',
+    destinationStageArn: search.get('destination') ?? '',
+    participantId: search.get('participant') ?? '',
+    reconnectWindowSeconds: '0',
+    attributes: [],
+  });
+  const [errors, setErrors] = useState<ReplicationErrors>({});
+  const start = useStartReplication(region);
+  const stages = useQuery(replicaQueries.stageOptions(aws, region));
+  const source = form.sourceStageArn.trim();
+  const sourceValid = !validateReplication({ ...form, sourceStageArn: source }, region).sourceStageArn;
+  const publishers = useQuery({ ...replicaQueries.publishers(aws, region, source), enabled: sourceValid });
+
+  const set = <K extends keyof Form>(k: K, v: Form[K]): void => {
+    setForm((f) => ({ ...f, [k]: v }));
+    setErrors((e) => ({ ...e, [k]: undefined }));
+  };
+
+  const serverField = start.error ? fieldOfServerError(start.error, form) : undefined;
+  const fieldError = (k: keyof Form): string | undefined =>
+    errors[k] ?? (serverField === k && start.error ? `IVS rejected this: ${start.error.message}` : undefined);
+
+  const submit = (): void => {
+    if (start.isPending) return;
+    const found = validateReplication(form, region);
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    const input = {
+      sourceStageArn: form.sourceStageArn.trim(),
+      destinationStageArn: form.destinationStageArn.trim(),
+      participantId: form.participantId.trim(),
+      reconnectWindowSeconds: Number(form.reconnectWindowSeconds),
+      attributes: Object.fromEntries(form.attributes.map((a) => [a.key, a.value])),
+    };
+    const sessionId = publishers.data?.sessionId;
+    start.mutate(input, {
+      onSuccess: () =>
+        navigate(
+          sessionId
+            ? paths.participant.getHref(region, input.sourceStageArn, sessionId, input.participantId)
+            : paths.stage.getHref(region, input.destinationStageArn),
+        ),
+    });
+  };
+
+  const stageList = stages.data ?? [];
+  const pubs = publishers.data?.publishers ?? [];
+
+  return (
+    <section aria-labelledby="replicate-title">
+      <h1 id="replicate-title">Replicate a participant</h1>
+      <p className="muted">
+        Copies a publishing participant from a source stage into a destination stage in {region}. Both stages must be in this region.
+      </p>
+      <datalist id="stage-options">
+        {stageList.map((s) => (
+          <option key={s.arn} value={s.arn}>{`${s.name || stageIdOf(s.arn)}${s.activeSessionId ? ' (live)' : ''}`}</option>
+        ))}
+      </datalist>
+      {stages.isError ? <ErrorPanel error={stages.error} onRetry={() => void stages.refetch()} title="Stage list unavailable; paste ARNs instead" /> : null}
+      <form
+        noValidate
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Field label="Source stage" error={fieldError('sourceStageArn')} hint="Pick from the list or paste a stage ARN.">
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              list="stage-options"
+              value={form.sourceStageArn}
+              onChange={(e) => {
+                set('sourceStageArn', e.target.value);
+                set('participantId', '');
+              }}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              spellCheck={false}
+            />
+          )}
+        </Field>
+        <Field
+          label="Participant"
+          error={fieldError('participantId')}
+          hint={
+            !sourceValid
+              ? 'Choose a source stage first.'
+              : publishers.isPending
+                ? 'Looking for publishers…'
+                : publishers.isError
+                  ? `Publishers could not be listed: ${publishers.error.message}`
+                  : pubs.length === 0
+                    ? 'Nobody is publishing in this stage right now; only publishing participants can be replicated.'
+                    : `${pubs.length} publishing in session ${publishers.data?.sessionId ?? ''}.`
+          }
+        >
+          {({ id, describedBy, invalid }) => (
+            <select id={id} value={form.participantId} onChange={(e) => set('participantId', e.target.value)} aria-describedby={describedBy} aria-invalid={invalid}>
+              <option value="">Choose a publisher…</option>
+              {form.participantId && !pubs.some((p) => p.participantId === form.participantId) ? (
+                <option value={form.participantId}>{form.participantId}</option>
+              ) : null}
+              {pubs.map((p) => (
+                <option key={p.participantId} value={p.participantId}>
+                  {p.participantId}
+                  {p.userId ? ` (${p.userId})` : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Destination stage" error={fieldError('destinationStageArn')} hint="A different stage in the same region.">
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              list="stage-options"
+              value={form.destinationStageArn}
+              onChange={(e) => set('destinationStageArn', e.target.value)}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              spellCheck={false}
+            />
+          )}
+        </Field>
+        <Field
+          label="Reconnect window (seconds)"
+          error={fieldError('reconnectWindowSeconds')}
+          hint="0 to 300. If the publisher drops and returns within this time, replication carries on. 0 means no grace period."
+        >
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              inputMode="numeric"
+              value={form.reconnectWindowSeconds}
+              onChange={(e) => set('reconnectWindowSeconds', e.target.value)}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+            />
+          )}
+        </Field>
+        <KeyValueEditor
+          legend="Attributes"
+          rows={form.attributes}
+          onChange={(rows) => set('attributes', rows)}
+          byteLimit={ATTRIBUTES_MAX_BYTES}
+          error={fieldError('attributes')}
+          addLabel="Add attribute"
+          hint="Set on the replica and merged over the token's attributes (these win). Everyone in the destination stage can read them."
+        />
+        {start.error && !serverField ? <ErrorPanel error={start.error} title="Replication did not start" /> : null}
+        {start.error && serverField ? (
+          <p className="muted">
+            <RequestId error={start.error} />
+          </p>
+        ) : null}
+        {start.error?.kind === 'conflict' ? (
+          <p className="hint">A conflict can mean this participant is already being replicated to that stage; check its replicas.</p>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={start.isPending}>
+            {start.isPending ? 'Starting…' : 'Start replication'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

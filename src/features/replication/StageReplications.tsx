@@ -1,0 +1,145 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useAws } from '../../aws/AwsProvider';
+import type { Region } from '../../aws/types';
+import { paths } from '../../config/paths';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { stageIdOf } from '../../components/format';
+import { EmptyState, Loading } from '../../components/Loading';
+import { StatusBadge } from '../../components/StatusBadge';
+import { usePollInterval } from '../../query/polling';
+import { replicaQueries } from './queries';
+import { StopReplicationButton } from './StopReplicationButton';
+
+type Props = { region: Region; stageArn: string; sessionId: string; live: boolean };
+
+/** The replicas of one SOURCE participant, as table rows (one ListParticipantReplicas call). */
+function OutgoingRows({ region, stageArn, sessionId, participantId, live }: Props & { participantId: string }): ReactNode {
+  const aws = useAws();
+  const interval = usePollInterval('stage');
+  const q = useQuery({
+    ...replicaQueries.list(aws, region, { sourceStageArn: stageArn, participantId }),
+    refetchInterval: live ? interval : false,
+  });
+  const link = (
+    <a href={paths.participant.getHref(region, stageArn, sessionId, participantId)}>
+      <code>{participantId}</code>
+    </a>
+  );
+  if (!q.data) {
+    return (
+      <tr>
+        <td>{link}</td>
+        <td colSpan={3}>{q.isError ? `Replicas could not be listed: ${q.error.message}` : 'Loading replicas…'}</td>
+      </tr>
+    );
+  }
+  return (
+    <>
+      {q.data.map((r) => (
+        <tr key={`${r.destinationStageArn}/${r.destinationSessionId}`}>
+          <td>{link}</td>
+          <td>
+            <a href={paths.session.getHref(region, r.destinationStageArn, r.destinationSessionId)}>
+              <code>{stageIdOf(r.destinationStageArn)}</code>
+            </a>
+          </td>
+          <td>
+            <StatusBadge tone={r.replicationState === 'ACTIVE' ? 'ok' : 'neutral'}>{r.replicationState}</StatusBadge>
+          </td>
+          <td>{r.replicationState === 'ACTIVE' ? <StopReplicationButton region={region} replication={r} /> : null}</td>
+        </tr>
+      ))}
+    </>
+  );
+}
+
+/** Replications going out of this stage's session (its SOURCE participants) and coming in (its REPLICAs). */
+export function StageReplications({ region, stageArn, sessionId, live }: Props): ReactNode {
+  const aws = useAws();
+  const interval = usePollInterval('stage');
+  const q = useQuery({ ...replicaQueries.inSession(aws, region, stageArn, sessionId), refetchInterval: live ? interval : false });
+  if (!q.data) {
+    return (
+      <section aria-labelledby="stage-replications">
+        <h2 id="stage-replications">Replication</h2>
+        {q.isError ? <ErrorPanel error={q.error} onRetry={() => void q.refetch()} /> : <Loading label="Loading replications" />}
+      </section>
+    );
+  }
+  const sources = q.data.filter((p) => p.replicationType === 'SOURCE');
+  const replicas = q.data.filter((p) => p.replicationType === 'REPLICA');
+  return (
+    <section aria-labelledby="stage-replications">
+      <h2 id="stage-replications">Replication</h2>
+      <h3>Going out of this stage</h3>
+      {sources.length === 0 ? (
+        <EmptyState>No participant of this session is replicated elsewhere.</EmptyState>
+      ) : (
+        <table className="table">
+          <caption className="sr-only">Replications going out of this session</caption>
+          <thead>
+            <tr>
+              <th scope="col">Source participant</th>
+              <th scope="col">To stage</th>
+              <th scope="col">State</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sources.map((p) => (
+              <OutgoingRows key={p.participantId} region={region} stageArn={stageArn} sessionId={sessionId} participantId={p.participantId} live={live} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>Coming into this stage</h3>
+      {replicas.length === 0 ? (
+        <EmptyState>No replica from another stage is in this session.</EmptyState>
+      ) : (
+        <table className="table">
+          <caption className="sr-only">Replicas in this session</caption>
+          <thead>
+            <tr>
+              <th scope="col">Replica</th>
+              <th scope="col">From stage</th>
+              <th scope="col">State</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {replicas.map((p) => (
+              <tr key={p.participantId}>
+                <td>
+                  <a href={paths.participant.getHref(region, stageArn, sessionId, p.participantId)}>
+                    <code>{p.participantId}</code>
+                  </a>
+                </td>
+                <td>
+                  {p.sourceStageArn && p.sourceSessionId ? (
+                    <a href={paths.participant.getHref(region, p.sourceStageArn, p.sourceSessionId, p.participantId)}>
+                      <code>{stageIdOf(p.sourceStageArn)}</code>
+                    </a>
+                  ) : (
+                    'unknown'
+                  )}
+                </td>
+                <td>
+                  <StatusBadge tone={p.replicationState === 'ACTIVE' ? 'ok' : 'neutral'}>{p.replicationState ?? 'unknown'}</StatusBadge>
+                </td>
+                <td>
+                  {p.replicationState === 'ACTIVE' && p.sourceStageArn ? (
+                    <StopReplicationButton
+                      region={region}
+                      replication={{ sourceStageArn: p.sourceStageArn, destinationStageArn: stageArn, participantId: p.participantId }}
+                    />
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

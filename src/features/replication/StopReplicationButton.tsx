@@ -1,0 +1,35 @@
+import { useState, type ReactNode } from 'react';
+import type { Region, ReplicationKey } from '../../aws/types';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { stageIdOf } from '../../components/format';
+import { useStopReplication } from './mutations';
+
+export function StopReplicationButton({ region, replication }: { region: Region; replication: ReplicationKey }): ReactNode {
+  const [open, setOpen] = useState(false);
+  const stop = useStopReplication(region);
+  return (
+    <>
+      <button type="button" className="small danger" onClick={() => setOpen(true)} aria-label={`Stop replication of ${replication.participantId} to ${stageIdOf(replication.destinationStageArn)}`}>
+        Stop
+      </button>
+      <ConfirmDialog
+        open={open}
+        title="Stop replication?"
+        confirmLabel="Stop replication"
+        danger
+        pending={stop.isPending}
+        error={stop.error}
+        onCancel={() => {
+          stop.reset();
+          setOpen(false);
+        }}
+        onConfirm={() => stop.mutate(replication, { onSuccess: () => setOpen(false) })}
+      >
+        <p>
+          The replica of <code>{replication.participantId}</code> leaves stage <code>{stageIdOf(replication.destinationStageArn)}</code>. The source
+          participant keeps publishing.
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}

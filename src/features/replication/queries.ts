@@ -1,0 +1,54 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { AwsLayer } from '../../aws/awsLayer';
+import { getStage } from '../../aws/ivs/getStage';
+import { listParticipantReplicas } from '../../aws/ivs/listParticipantReplicas';
+import { listParticipants } from '../../aws/ivs/listParticipants';
+import { listAllStages } from '../../aws/ivs/listStages';
+import type { Region } from '../../aws/types';
+
+export type ReplicaSource = { sourceStageArn: string; participantId: string };
+
+export const replicaQueries = {
+  all: (region: Region) => ['ivs', region, 'replicas'] as const,
+  ofParticipant: (region: Region, source: ReplicaSource) =>
+    [...replicaQueries.all(region), 'source', source.sourceStageArn, source.participantId] as const,
+  list: (aws: AwsLayer, region: Region, source: ReplicaSource) =>
+    queryOptions({
+      queryKey: replicaQueries.ofParticipant(region, source),
+      queryFn: ({ signal }) => listParticipantReplicas(aws, region, source, signal),
+    }),
+  /** Participants of a session that take part in replication (first 100 rows, unfiltered). */
+  inSession: (aws: AwsLayer, region: Region, stageArn: string, sessionId: string) =>
+    queryOptions({
+      queryKey: [...replicaQueries.all(region), 'stage', stageArn, 'session', sessionId] as const,
+      queryFn: async ({ signal }) => {
+        const page = await listParticipants(aws, region, { stageArn, sessionId, filter: { kind: 'none' }, maxResults: 100 }, signal);
+        return page.items.filter((p) => p.replicationType !== 'NONE');
+      },
+    }),
+  // What the form's pickers need.
+  stageOptions: (aws: AwsLayer, region: Region) =>
+    queryOptions({
+      queryKey: [...replicaQueries.all(region), 'form', 'stages'] as const,
+      queryFn: ({ signal }) => listAllStages(aws, region, signal),
+    }),
+  /** Participants publishing right now in the source stage's live session. */
+  publishers: (aws: AwsLayer, region: Region, stageArn: string) =>
+    queryOptions({
+      queryKey: [...replicaQueries.all(region), 'form', 'publishers', stageArn] as const,
+      queryFn: async ({ signal }) => {
+        const stage = await getStage(aws, region, stageArn, signal);
+        if (!stage.activeSessionId) return { sessionId: undefined, publishers: [] };
+        const page = await listParticipants(
+          aws,
+          region,
+          { stageArn, sessionId: stage.activeSessionId, filter: { kind: 'published' }, maxResults: 100 },
+          signal,
+        );
+        return {
+          sessionId: stage.activeSessionId,
+          publishers: page.items.filter((p) => p.state === 'CONNECTED' && p.replicationType !== 'REPLICA'),
+        };
+      },
+    }),
+};
