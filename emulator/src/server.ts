@@ -8,6 +8,10 @@ import type { Writable } from 'node:stream';
 import { CredentialStore } from './auth/credentials.ts';
 import { CognitoIdentityService, type IdentityPoolConfig } from './cognito/identity.ts';
 import { handleControl } from './control/routes.ts';
+import { AccessPolicy } from './http/access.ts';
+import { AccountStatus } from './http/account.ts';
+import { BodyTooLarge, MAX_BODY_BYTES, readBody } from './http/body.ts';
+import { answerClientError } from './http/client-error.ts';
 import { corsHeaders, preflightHeaders } from './http/cors.ts';
 import { errorBody, ServiceError } from './http/errors.ts';
 import { FaultInjector } from './http/faults.ts';
@@ -19,8 +23,6 @@ import { readSnapshot, SNAPSHOT_VERSION, writeSnapshot } from './state/persisten
 import { World } from './state/world.ts';
 
 export const CONTROL_PREFIX = '/_greenroom';
-// AWS's front doors refuse large bodies; the largest IVS input is far below 1 MiB.
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export type EmulatorOptions = {
   accountId?: string;
@@ -28,6 +30,8 @@ export type EmulatorOptions = {
   identityPools?: IdentityPoolConfig[];
   /** How long a stage must stay empty before its session ends (ms). */
   sessionIdleMs?: number;
+  /** Most stages per account and region; unlimited when absent (see WorldOptions.stageQuota). */
+  stageQuota?: number;
   credentialTtlMs?: number;
   dataFile?: string;
   /** Structured request log as JSON lines. */
@@ -39,6 +43,8 @@ export type Emulator = {
   world: World;
   clock: Clock;
   faults: FaultInjector;
+  access: AccessPolicy;
+  account: AccountStatus;
   log: RequestLog;
   credentials: CredentialStore;
   accountId: string;
@@ -54,26 +60,6 @@ export const DEFAULT_REGIONS = ['us-east-1', 'us-west-2'];
 export const defaultIdentityPools = (regions: string[]): IdentityPoolConfig[] =>
   regions.map((region, i) => ({ id: `${region}:00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`, region, allowUnauthenticated: true }));
 
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new BodyTooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
   const regions = options.regions ?? DEFAULT_REGIONS;
@@ -87,9 +73,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     credentialTtlMs: options.credentialTtlMs,
     now,
   });
-  const world = new World({ accountId, regions, clock, sessionIdleMs: options.sessionIdleMs });
+  const world = new World({ accountId, regions, clock, sessionIdleMs: options.sessionIdleMs, stageQuota: options.stageQuota });
   let tokens = new PageTokens();
   const faults = new FaultInjector();
+  const access = new AccessPolicy();
+  const account = new AccountStatus();
   const log = new RequestLog({ out: options.logStream });
 
   const snapshot = options.dataFile ? readSnapshot(options.dataFile) : undefined;
@@ -162,10 +150,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         body = await readBody(req);
       } catch (e) {
         if (e instanceof BodyTooLarge) {
-          sendError(new ServiceError('RequestEntityTooLargeException', 413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`, 'gateway'), { Connection: 'close' });
+          sendError(new ServiceError('RequestEntityTooLargeException', 413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`, 'gateway'), e.close ? { Connection: 'close' } : {});
           return;
         }
-        throw e;
+        // The client went away mid-body: no one is left to answer. We log it as 499 (nginx's "client closed
+        // request") rather than as a failure of ours; nothing was parsed, so no state changed.
+        res.destroy();
+        log.add({ time: new Date().toISOString(), ...entry, status: 499, errorType: 'ClientClosedRequest', latencyMs: Math.round((performance.now() - started) * 100) / 100 });
+        return;
       }
       world.tick();
 
@@ -182,7 +174,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
             return;
           }
         }
-        const out = await handleControl(method, sub + (rawQuery ? `?${rawQuery}` : ''), parsed, { world, clock, faults, log });
+        const out = await handleControl(method, sub + (rawQuery ? `?${rawQuery}` : ''), parsed, { world, clock, faults, access, account, log });
         send(out.status, out.body, corsHeaders());
         return;
       }
@@ -207,9 +199,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       }
 
       entry.service = 'ivs';
+      // Node keeps only the first of repeated Authorization headers. AWS is silent on repeats; we refuse them as a
+      // malformed signature, because which credentials sign the request would be ambiguous.
+      if ((req.headersDistinct.authorization?.length ?? 0) > 1) {
+        throw new ServiceError('IncompleteSignatureException', 400, 'The request has more than one Authorization header.', 'gateway');
+      }
       const out = await handleIvs(
         { method, rawPath, rawQuery, headers: req.headers, body },
-        { world, credentials, faults, tokens, clock, requestId, regions },
+        { world, credentials, faults, access, account, tokens, clock, requestId, regions },
         (info) => Object.assign(entry, info),
       );
       send(200, out, corsHeaders(entry.operation));
@@ -225,6 +222,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   }
 
   const server = createServer((req, res) => void handle(req, res));
+  server.on('clientError', (err: Error & { code?: string }, socket) => answerClientError(err, socket, log));
   server.keepAliveTimeout = 5_000;
   const ticker = setInterval(() => world.tick(), 1000);
   ticker.unref();
@@ -234,6 +232,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     world,
     clock,
     faults,
+    access,
+    account,
     log,
     credentials,
     accountId,

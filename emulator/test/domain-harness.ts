@@ -2,6 +2,8 @@
 // the control routes. The contract tests over HTTP with the real SDK live in the other test files.
 import { expect } from 'vitest';
 import { handleControl, type ControlEnv } from '../src/control/routes.ts';
+import { AccessPolicy } from '../src/http/access.ts';
+import { AccountStatus } from '../src/http/account.ts';
 import { ServiceError } from '../src/http/errors.ts';
 import { FaultInjector } from '../src/http/faults.ts';
 import { RequestLog } from '../src/http/log.ts';
@@ -23,7 +25,7 @@ type Out = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 export function harness(options: Partial<WorldOptions> = {}) {
   const clock = new Clock();
   const world = new World({ accountId: ACCOUNT, regions: [REGION, OTHER_REGION], clock, sessionIdleMs: IDLE_MS, seed: 'domain-tests', ...options });
-  const env: ControlEnv = { world, clock, faults: new FaultInjector(), log: new RequestLog() };
+  const env: ControlEnv = { world, clock, faults: new FaultInjector(), access: new AccessPolicy(), account: new AccountStatus(), log: new RequestLog() };
   const tokens = new PageTokens();
 
   function ctx(operation: string, region = REGION, accountId = ACCOUNT): OperationContext {

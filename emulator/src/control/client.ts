@@ -1,5 +1,7 @@
 // A typed client for the control API, for tests, e2e fixtures and scenarios. Pass the emulator's base URL
 // (with or without the /_greenroom prefix). Every method throws an Error with the server's message on non-2xx.
+import type { AccessRule } from '../http/access.ts';
+import type { AccountState } from '../http/account.ts';
 import type { FaultRule, FaultsConfig } from '../http/faults.ts';
 import type { RequestLogEntry } from '../http/log.ts';
 import type { ClientInfo } from '../state/records.ts';
@@ -53,6 +55,12 @@ export function createControlClient(baseUrl: string) {
     getFaults: () => call<{ rules: FaultRule[] }>('GET', '/faults'),
     setFaults: (config: FaultsConfig) => call<{ rules: FaultRule[] }>('POST', '/faults', config),
     clearFaults: () => call<{ rules: FaultRule[] }>('DELETE', '/faults'),
+    getAccess: () => call<{ rules: AccessRule[] }>('GET', '/access'),
+    /** Denies `ivs:` actions to every caller, or to one access key; replaces the earlier denial for that scope. */
+    denyAccess: (rule: AccessRule) => call<{ rules: AccessRule[] }>('POST', '/access', rule),
+    clearAccess: () => call<{ rules: AccessRule[] }>('DELETE', '/access'),
+    getAccount: () => call<AccountState>('GET', '/account'),
+    setAccount: (state: AccountState) => call<AccountState>('POST', '/account', state),
     requestLog: (since = 0) => call<{ entries: RequestLogEntry[]; lastSeq: number }>('GET', `/log?since=${since}`),
     clearLog: () => call<{ lastSeq: number }>('DELETE', '/log'),
   };

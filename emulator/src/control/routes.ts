@@ -1,5 +1,8 @@
 // The control API under the reserved /_greenroom prefix (no AWS operation uses it): participants that act like
-// clients, the semantic clock, fault injection and the request log. JSON in and out; errors are {message}.
+// clients, the semantic clock, fault injection, access denial, the account's standing and the request log. JSON in
+// and out; errors are {message}.
+import type { AccessPolicy, AccessRule } from '../http/access.ts';
+import type { AccountStatus } from '../http/account.ts';
 import type { FaultInjector, FaultsConfig } from '../http/faults.ts';
 import type { RequestLog } from '../http/log.ts';
 import type { Clock } from '../state/clock.ts';
@@ -7,10 +10,19 @@ import type { World } from '../state/world.ts';
 import { asBody, type Body, ControlError } from './input.ts';
 import { emitError, join, leave, setClientInfo, startPublishing, stopPublishing, subscribe } from './participants.ts';
 
-export type ControlEnv = { world: World; clock: Clock; faults: FaultInjector; log: RequestLog };
+export type ControlEnv = { world: World; clock: Clock; faults: FaultInjector; access: AccessPolicy; account: AccountStatus; log: RequestLog };
 export type ControlResult = { status: number; body: unknown };
 
 type Route = (body: Body, env: ControlEnv, query: URLSearchParams) => unknown;
+
+/** Applies a setting, turning the RangeError (or TypeError of a malformed rule) it throws into a 400 that names it. */
+function settle(apply: () => void): void {
+  try {
+    apply();
+  } catch (e) {
+    throw new ControlError(400, (e as Error).message);
+  }
+}
 
 const ROUTES: Record<string, Partial<Record<string, Route>>> = {
   '/health': {
@@ -38,16 +50,30 @@ const ROUTES: Record<string, Partial<Record<string, Route>>> = {
     POST: (b, env) => {
       if (!Array.isArray(b.rules)) throw new ControlError(400, 'rules must be a list of fault rules.');
       if (b.seed !== undefined && typeof b.seed !== 'number') throw new ControlError(400, 'seed must be a number.');
-      try {
-        env.faults.set(b as FaultsConfig);
-      } catch (e) {
-        throw new ControlError(400, (e as Error).message);
-      }
+      settle(() => env.faults.set(b as FaultsConfig));
       return { rules: env.faults.list() };
     },
     DELETE: (_b, env) => {
       env.faults.clear();
       return { rules: [] };
+    },
+  },
+  '/access': {
+    GET: (_b, env) => ({ rules: env.access.list() }),
+    POST: (b, env) => {
+      settle(() => env.access.set(b as AccessRule));
+      return { rules: env.access.list() };
+    },
+    DELETE: (_b, env) => {
+      env.access.clear();
+      return { rules: [] };
+    },
+  },
+  '/account': {
+    GET: (_b, env) => env.account.get(),
+    POST: (b, env) => {
+      settle(() => env.account.set({ pendingVerification: b.pendingVerification as boolean }));
+      return env.account.get();
     },
   },
   '/log': {

@@ -1,5 +1,6 @@
 // Fault injection per operation and region: added latency, throttling and 5xx at a seeded rate, so the app's
-// resilience can be tested deterministically. Set through the control API.
+// resilience can be tested deterministically, and any one modelled error on demand. Set through the control API.
+import { checkErrorType, listsError, modelledError } from './fault-errors.ts';
 import { ServiceError } from './errors.ts';
 
 export type FaultRule = {
@@ -15,6 +16,12 @@ export type FaultRule = {
   /** Fail exactly the next N matching requests (after rates are drawn): with errorStatus or throttling. */
   failNext?: number;
   errorStatus?: 500 | 503 | 429;
+  /**
+   * One modelled error to inject instead of errorStatus (e.g. "ConflictException"): with failNext or errorRate it
+   * is what those inject; with neither, every matching request fails with it. It must be an error the model lists
+   * for `operation`; a rule without `operation` applies only to the operations whose model lists it.
+   */
+  errorType?: string;
 };
 
 export type FaultsConfig = { seed?: number; rules: FaultRule[] };
@@ -45,6 +52,10 @@ export class FaultInjector {
         throw new RangeError('latencyMs must be a number from 0 to 60000.');
       }
       if (r.failNext !== undefined && (!Number.isInteger(r.failNext) || r.failNext < 0)) throw new RangeError('failNext must be a whole number.');
+      if (r.errorType !== undefined) {
+        if (r.errorStatus !== undefined) throw new RangeError('Give errorType or errorStatus, not both.');
+        checkErrorType(r.errorType, r.operation);
+      }
     }
     this.rules = config.rules.map((r) => ({ ...r }));
     this.random = rng(config.seed ?? 1);
@@ -60,17 +71,21 @@ export class FaultInjector {
 
   /** Waits out any injected latency, then throws the injected failure, if any, for this request. */
   async apply(operation: string, region: string, style: 'modelled' | 'json11'): Promise<void> {
-    const matching = this.rules.filter((r) => (!r.operation || r.operation === operation) && (!r.region || r.region === region));
+    const matching = this.rules.filter(
+      (r) => (!r.operation || r.operation === operation) && (!r.region || r.region === region) && (!r.errorType || listsError(operation, r.errorType)),
+    );
     if (matching.length === 0) return;
     const latency = Math.max(0, ...matching.map((r) => r.latencyMs ?? 0));
     if (latency > 0) await new Promise((res) => setTimeout(res, latency));
     for (const r of matching) {
+      const fail = () => (r.errorType ? modelledError(operation, r.errorType, style) : this.failure(r.errorStatus ?? 500, style));
       if (r.failNext && r.failNext > 0) {
         r.failNext -= 1;
-        throw this.failure(r.errorStatus ?? 500, style);
+        throw fail();
       }
       if (r.throttleRate && this.random() < r.throttleRate) throw this.failure(429, style);
-      if (r.errorRate && this.random() < r.errorRate) throw this.failure(r.errorStatus ?? 500, style);
+      if (r.errorRate && this.random() < r.errorRate) throw fail();
+      if (r.errorType && r.failNext === undefined && r.errorRate === undefined && r.throttleRate === undefined) throw fail();
     }
   }
 

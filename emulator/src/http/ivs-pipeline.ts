@@ -1,4 +1,5 @@
-// The IVS Real-Time request pipeline after CORS: route from the model, SigV4, parse, validate, run.
+// The IVS Real-Time request pipeline after CORS: route from the model, SigV4, faults, parse, access (IAM's
+// stand-in), account standing, validate, run.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { CredentialStore } from '../auth/credentials.ts';
 import { ivsRealtimeModel as model } from '../model/generated/ivs-realtime.ts';
@@ -7,6 +8,8 @@ import { handlers } from '../operations/index.ts';
 import type { PageTokens } from '../operations/pagination.ts';
 import type { Clock } from '../state/clock.ts';
 import type { World } from '../state/world.ts';
+import type { AccessPolicy } from './access.ts';
+import type { AccountStatus } from './account.ts';
 import { ServiceError } from './errors.ts';
 import type { FaultInjector } from './faults.ts';
 import { buildInput, createRouter, parseQuery } from './router.ts';
@@ -18,6 +21,8 @@ export type IvsEnv = {
   world: World;
   credentials: CredentialStore;
   faults: FaultInjector;
+  access: AccessPolicy;
+  account: AccountStatus;
   tokens: PageTokens;
   clock: Clock;
   requestId: string;
@@ -62,6 +67,11 @@ export async function handleIvs(req: IvsRequest, env: IvsEnv, note: (info: { ope
     body = parsed as Record<string, unknown>;
   }
   const input = buildInput(model, op, { body, labels: match.labels, query: parseQuery(req.rawQuery), headers: req.headers });
+  // IAM decides before the service reads the request, but it needs the resource the input names.
+  env.access.check(op.name, caller, region, input);
+  // AWS is silent on whether a pending account's request is validated first; we refuse it before validation,
+  // because the account's standing does not depend on what the request says.
+  env.account.check(op.name, caller.accountId);
   if (op.input) validateStructure(model, op.input, input);
 
   const backend = env.world.backend(caller.accountId, region);

@@ -35,7 +35,7 @@ export async function seedCrowd(em: Emulator, region: string, name: string, part
       { stageArn, userId: `fan-${String(i).padStart(5, '0')}`, capabilities: publish ? ['PUBLISH', 'SUBSCRIBE'] : ['SUBSCRIBE'] },
       { ...ctx, now: em.clock.now() },
     )) as { participantToken: { token: string } };
-    const env = { world: em.world, clock: em.clock, faults: em.faults, log: em.log };
+    const env = { world: em.world, clock: em.clock, faults: em.faults, access: em.access, account: em.account, log: em.log };
     const joined = await handleControl('POST', '/participants/join', { token: out.participantToken.token, clientInfo: clientInfo(rng) }, env);
     if (joined.status !== 200) throw new Error(`seeding participant ${i} failed: ${JSON.stringify(joined.body)}`);
     const j = joined.body as { participantId: string; sessionId: string };
