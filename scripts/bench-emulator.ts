@@ -16,8 +16,12 @@ const url = await em.listen(0);
 const client = new IVSRealTimeClient({ region, endpoint: url, credentials: { accessKeyId: STATIC_ACCESS_KEY_ID, secretAccessKey: STATIC_SECRET_ACCESS_KEY }, maxAttempts: 1 });
 
 let t0 = performance.now();
-const big = await seedCrowd(em, region, 'bench-25k', 25_000);
-const small = await seedCrowd(em, region, 'bench-100', 100);
+const seed = async (name: string, n: number) => {
+  const crowd = await seedCrowd(em, region, name, n);
+  return { stageArn: crowd.stageArn, sessionId: crowd.sessionId };
+};
+const big = await seed('bench-25k', 25_000);
+const small = await seed('bench-100', 100);
 console.log(`seeded 25,100 participants in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 // Warm up connections and the JIT.
