@@ -1,5 +1,6 @@
 // `npm start`: the emulator with live demo data and the app's dev server, side by side, until Ctrl+C.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 const EMULATOR_PORT = process.env.GREENROOM_EMULATOR_PORT ?? '4599';
 const APP_PORT = process.env.GREENROOM_APP_PORT ?? '5173';
@@ -42,6 +43,19 @@ async function waitFor(url: string, ms: number): Promise<boolean> {
   return false;
 }
 
+/** The sign-in users of the emulator's user pool, with their demo-only passwords (emulator/users.json). */
+function demoUsers(): string {
+  const file = process.env.GREENROOM_EMULATOR_USERS ?? 'emulator/users.json';
+  try {
+    const { users } = JSON.parse(readFileSync(file, 'utf8')) as { users: { username: string; password: string; groups: string[]; enabled: boolean }[] };
+    const width = Math.max(...users.map((u) => u.username.length));
+    const rows = users.map((u) => `    ${u.username.padEnd(width)}  ${u.password}  ${u.enabled ? u.groups.join(', ') : `${u.groups.join(', ')} (disabled: sign-in is refused)`}`);
+    return `  Sign in with a demo user (local emulator only):\n${rows.join('\n')}`;
+  } catch (e) {
+    return `  (Could not read the demo users from ${file}: ${(e as Error).message})`;
+  }
+}
+
 start('emulator', ['node_modules/tsx/dist/cli.mjs', 'emulator/src/cli.ts', '--port', EMULATOR_PORT, '--scenario', process.env.GREENROOM_EMULATOR_SCENARIO ?? 'demo']);
 if (!(await waitFor(`http://127.0.0.1:${EMULATOR_PORT}/_greenroom/health`, 30_000))) {
   console.error(`The emulator did not answer on port ${EMULATOR_PORT} within 30 s.`);
@@ -49,6 +63,6 @@ if (!(await waitFor(`http://127.0.0.1:${EMULATOR_PORT}/_greenroom/health`, 30_00
 } else {
   start('app', ['node_modules/vite/bin/vite.js', '--host', '127.0.0.1', '--port', APP_PORT, '--strictPort']);
   if (await waitFor(`http://127.0.0.1:${APP_PORT}/`, 30_000)) {
-    console.log(`\n  Greenroom is running: http://127.0.0.1:${APP_PORT}/\n  Emulator (IVS Real-Time + Cognito Identity): http://127.0.0.1:${EMULATOR_PORT}\n  Press Ctrl+C to stop.\n`);
+    console.log(`\n  Greenroom is running: http://127.0.0.1:${APP_PORT}/\n  Emulator (IVS Real-Time + Cognito Identity): http://127.0.0.1:${EMULATOR_PORT}\n${demoUsers()}\n  Press Ctrl+C to stop.\n`);
   }
 }

@@ -19,6 +19,9 @@ Options (each also as an environment variable):
   --session-idle <seconds>  empty time before a session ends  GREENROOM_EMULATOR_SESSION_IDLE default 60
   --seed <n>                seed of the scenario's activity    GREENROOM_EMULATOR_SEED default 7
   --log <path|->            JSON-lines request log ('-' = stdout)  GREENROOM_EMULATOR_LOG default none
+  --users <path>            user pool's users (JSON)    GREENROOM_EMULATOR_USERS    default emulator/users.json
+  --allow-unauthenticated   identity pools also hand out unauthenticated (read-only) identities
+                                                        GREENROOM_EMULATOR_ALLOW_UNAUTHENTICATED=1  default off
   -h, --help                this text
 
 Static credentials for the AWS CLI and scripts:
@@ -48,6 +51,8 @@ function main(): void {
         'session-idle': { type: 'string' },
         seed: { type: 'string' },
         log: { type: 'string' },
+        users: { type: 'string' },
+        'allow-unauthenticated': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -78,11 +83,13 @@ function main(): void {
   if (!Number.isInteger(seed)) fail('--seed must be a whole number.');
   const dataFile = (values['data-file'] as string | undefined) ?? env.GREENROOM_EMULATOR_DATA;
   const logTo = (values.log as string | undefined) ?? env.GREENROOM_EMULATOR_LOG;
+  const usersFile = (values.users as string | undefined) ?? env.GREENROOM_EMULATOR_USERS;
+  const allowUnauthenticated = values['allow-unauthenticated'] === true || ['1', 'true'].includes(env.GREENROOM_EMULATOR_ALLOW_UNAUTHENTICATED ?? '');
   const logStream = logTo === '-' ? process.stdout : logTo ? createWriteStream(logTo, { flags: 'a' }) : undefined;
 
   let emulator;
   try {
-    emulator = createEmulator({ accountId, regions, sessionIdleMs: idle * 1000, dataFile, logStream });
+    emulator = createEmulator({ accountId, regions, sessionIdleMs: idle * 1000, dataFile, logStream, usersFile, allowUnauthenticated });
   } catch (e) {
     fail((e as Error).message);
   }
@@ -91,7 +98,10 @@ function main(): void {
     async (url) => {
       const pools = defaultIdentityPools(regions).map((p) => p.id).join(', ');
       console.log(`Greenroom emulator listening on ${url} (account ${accountId}; regions ${regions.join(', ')}; scenario ${scenario})`);
-      console.log(`  identity pools: ${pools}`);
+      console.log(`  identity pools: ${pools} (unauthenticated identities ${allowUnauthenticated ? 'ON, read-only' : 'off'})`);
+      const pool = em.userPool;
+      console.log(`  user pool: ${pool.config.userPoolId}, app client ${pool.config.clients[0].clientId}, OIDC authority ${url}/${pool.config.userPoolId}`);
+      console.log(`  demo users: ${pool.listUsers().map((u) => `${u.username} (${u.enabled ? u.groups.join(', ') || 'no group' : 'disabled'})`).join('; ')}`);
       console.log(`  static credentials: ${STATIC_ACCESS_KEY_ID} / ${STATIC_SECRET_ACCESS_KEY}`);
       const running = await startScenario(scenario, { url, emulator: em, seed });
       const stop = async () => {

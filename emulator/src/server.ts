@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Writable } from 'node:stream';
 import { CredentialStore } from './auth/credentials.ts';
 import { CognitoIdentityService, type IdentityPoolConfig } from './cognito/identity.ts';
+import { defaultRoleMapping } from './cognito/role-mapping.ts';
 import { handleControl } from './control/routes.ts';
 import { AccessPolicy } from './http/access.ts';
 import { AccountStatus } from './http/account.ts';
@@ -17,10 +18,15 @@ import { errorBody, ServiceError } from './http/errors.ts';
 import { FaultInjector } from './http/faults.ts';
 import { RequestLog } from './http/log.ts';
 import { handleIvs } from './http/ivs-pipeline.ts';
+import { RolePolicies } from './iam/policy.ts';
 import { PageTokens } from './operations/pagination.ts';
 import { Clock } from './state/clock.ts';
 import { readSnapshot, SNAPSHOT_VERSION, writeSnapshot } from './state/persistence.ts';
 import { World } from './state/world.ts';
+import { defaultUserPoolConfig, type UserPoolConfig } from './userpool/config.ts';
+import { UserPool } from './userpool/pool.ts';
+import { handleUserPool } from './userpool/routes.ts';
+import { loadUsers, type PoolUser } from './userpool/users.ts';
 
 export const CONTROL_PREFIX = '/_greenroom';
 
@@ -36,6 +42,15 @@ export type EmulatorOptions = {
   dataFile?: string;
   /** Structured request log as JSON lines. */
   logStream?: Writable;
+  /** Lets the default identity pools hand out unauthenticated identities (off, as production should be). */
+  allowUnauthenticated?: boolean;
+  /** The user pool's users; default: read from usersFile. */
+  users?: PoolUser[];
+  /** Default emulator/users.json. */
+  usersFile?: string;
+  userPool?: UserPoolConfig;
+  /** Folder of the role policy files; default the repository's iam/. */
+  iamDir?: string;
 };
 
 export type Emulator = {
@@ -47,6 +62,8 @@ export type Emulator = {
   account: AccountStatus;
   log: RequestLog;
   credentials: CredentialStore;
+  userPool: UserPool;
+  policies: RolePolicies;
   accountId: string;
   regions: string[];
   listen(port?: number, host?: string): Promise<string>;
@@ -57,8 +74,14 @@ export type Emulator = {
 
 export const DEFAULT_ACCOUNT_ID = '123456789012';
 export const DEFAULT_REGIONS = ['us-east-1', 'us-west-2'];
-export const defaultIdentityPools = (regions: string[]): IdentityPoolConfig[] =>
-  regions.map((region, i) => ({ id: `${region}:00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`, region, allowUnauthenticated: true }));
+/** One identity pool per region, each trusting the user pool and mapping its groups to the staff roles. */
+export const defaultIdentityPools = (regions: string[], opts: { allowUnauthenticated?: boolean; accountId?: string } = {}): IdentityPoolConfig[] =>
+  regions.map((region, i) => ({
+    id: `${region}:00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+    region,
+    allowUnauthenticated: opts.allowUnauthenticated ?? false,
+    roleMapping: defaultRoleMapping(opts.accountId ?? DEFAULT_ACCOUNT_ID),
+  }));
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
@@ -66,12 +89,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const clock = new Clock();
   const now = () => clock.now();
   const credentials = new CredentialStore({ accountId, now });
+  // The user pool lives in the first region served, as the decision record's defaults assume.
+  const userPool = new UserPool({ config: options.userPool ?? defaultUserPoolConfig(regions[0]), users: options.users ?? loadUsers(options.usersFile), now });
+  const policies = RolePolicies.load(options.iamDir);
   const cognito = new CognitoIdentityService({
     accountId,
-    pools: options.identityPools ?? defaultIdentityPools(regions),
+    pools: options.identityPools ?? defaultIdentityPools(regions, { allowUnauthenticated: options.allowUnauthenticated, accountId }),
     credentials,
     credentialTtlMs: options.credentialTtlMs,
     now,
+    userPool,
   });
   const world = new World({ accountId, regions, clock, sessionIdleMs: options.sessionIdleMs, stageQuota: options.stageQuota });
   let tokens = new PageTokens();
@@ -85,6 +112,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     world.restore(snapshot.world);
     credentials.restore(snapshot.credentials);
     cognito.restore(snapshot.cognito);
+    userPool.restore(snapshot.userPool);
     tokens = new PageTokens(Buffer.from(snapshot.pageTokenSecret, 'base64'));
   }
   const flush = () => {
@@ -95,6 +123,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       world: world.snapshot(),
       credentials: credentials.snapshot(),
       cognito: cognito.snapshot(),
+      userPool: userPool.snapshot(),
       pageTokenSecret: tokens.secret,
     });
   };
@@ -107,6 +136,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     }, 100);
   };
   world.onChange(scheduleSave);
+  userPool.onChange(scheduleSave);
+  let listenUrl = 'http://127.0.0.1:4599';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
@@ -116,7 +147,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const q = rawUrl.indexOf('?');
     const rawPath = q >= 0 ? rawUrl.slice(0, q) : rawUrl;
     const rawQuery = q >= 0 ? rawUrl.slice(q + 1) : '';
-    const entry = { requestId, method, path: rawPath, operation: 'unknown', service: 'none' as 'ivs' | 'cognito-identity' | 'control' | 'none', region: undefined as string | undefined };
+    const entry = { requestId, method, path: rawPath, operation: 'unknown', service: 'none' as 'ivs' | 'cognito-identity' | 'cognito-idp' | 'control' | 'none', region: undefined as string | undefined };
     const send = (status: number, body: unknown, headers: Record<string, string> = {}, errorType?: string) => {
       const text = body === undefined ? '' : JSON.stringify(body);
       res.writeHead(status, {
@@ -174,8 +205,21 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
             return;
           }
         }
-        const out = await handleControl(method, sub + (rawQuery ? `?${rawQuery}` : ''), parsed, { world, clock, faults, access, account, log });
+        const out = await handleControl(method, sub + (rawQuery ? `?${rawQuery}` : ''), parsed, { world, clock, faults, access, account, log, userPool });
         send(out.status, out.body, corsHeaders());
+        return;
+      }
+
+      const pooled = await handleUserPool({ method, rawPath, rawQuery, headers: req.headers, body }, userPool, listenUrl);
+      if (pooled) {
+        entry.service = 'cognito-idp';
+        entry.operation = pooled.operation;
+        entry.region = userPool.config.region;
+        // Not JSON-serialised like the AWS APIs: pages, redirects and OAuth bodies go out as they are. Tokens in
+        // bodies and codes in Location headers are never logged (the log keeps only the path).
+        res.writeHead(pooled.status, { 'x-amzn-RequestId': requestId, Date: new Date().toUTCString(), 'Content-Length': String(Buffer.byteLength(pooled.body)), ...pooled.headers });
+        res.end(pooled.body);
+        log.add({ time: new Date().toISOString(), ...entry, status: pooled.status, latencyMs: Math.round((performance.now() - started) * 100) / 100 });
         return;
       }
 
@@ -206,7 +250,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       }
       const out = await handleIvs(
         { method, rawPath, rawQuery, headers: req.headers, body },
-        { world, credentials, faults, access, account, tokens, clock, requestId, regions },
+        { world, credentials, faults, access, policies, account, tokens, clock, requestId, regions },
         (info) => Object.assign(entry, info),
       );
       send(200, out, corsHeaders(entry.operation));
@@ -236,6 +280,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     account,
     log,
     credentials,
+    userPool,
+    policies,
     accountId,
     regions,
     flush,
@@ -244,7 +290,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         server.once('error', reject);
         server.listen(port, host, () => {
           const a = server.address() as AddressInfo;
-          resolve(`http://${host.includes(':') ? `[${host}]` : host}:${a.port}`);
+          listenUrl = `http://${host.includes(':') ? `[${host}]` : host}:${a.port}`;
+          resolve(listenUrl);
         });
       });
     },

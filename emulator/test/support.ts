@@ -4,6 +4,7 @@ import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import { STATIC_ACCESS_KEY_ID, STATIC_SECRET_ACCESS_KEY } from '../src/auth/credentials.ts';
 import { createControlClient } from '../src/control/client.ts';
 import { createEmulator, defaultIdentityPools, type EmulatorOptions } from '../src/server.ts';
+import { LOGINS_KEY, signIn } from './signin.ts';
 
 export const staticCredentials = { accessKeyId: STATIC_ACCESS_KEY_ID, secretAccessKey: STATIC_SECRET_ACCESS_KEY };
 
@@ -16,10 +17,16 @@ export async function startEmulator(options: EmulatorOptions = {}) {
     clients.push(c);
     return c;
   };
-  const cognitoCredentials = (region = 'us-east-1') => {
+  /**
+   * Credentials of a signed-in demo user: the real managed-login flow over HTTP (once per call), its ID token
+   * passed as the login. The default user is the producer, who may do everything the contract tests do.
+   */
+  const cognitoCredentials = (region = 'us-east-1', username = 'pat.producer') => {
     const pool = defaultIdentityPools(emulator.regions).find((p) => p.region === region);
     if (!pool) throw new Error(`no identity pool for ${region}`);
-    return fromCognitoIdentityPool({ identityPoolId: pool.id, clientConfig: { region, endpoint: url } });
+    let tokens: Promise<string> | undefined;
+    const idToken = () => (tokens ??= signIn(url, username).then((t) => t.id_token));
+    return fromCognitoIdentityPool({ identityPoolId: pool.id, logins: { [LOGINS_KEY]: idToken }, clientConfig: { region, endpoint: url } });
   };
   return {
     emulator,

@@ -12,6 +12,8 @@ export type Caller = {
   principalArn: string;
   kind: 'static' | 'cognito';
   identityId?: string;
+  /** The IAM role of Cognito-issued credentials, whose policy decides what they may do. */
+  roleName?: string;
   /** Epoch ms; temporary credentials only. */
   expiresAt?: number;
 };
@@ -24,13 +26,12 @@ export type TemporaryCredentials = {
   expiration: number;
 };
 
-type IssuedKey = TemporaryCredentials & { identityId: string; principalArn: string };
+type IssuedKey = TemporaryCredentials & { identityId: string; principalArn: string; roleName?: string };
 type Snapshot = { version: 1; issued: IssuedKey[] };
 
 /** Role session name AWS gives Cognito-issued credentials (`…:assumed-role/<role>/CognitoIdentityCredentials`). */
 const COGNITO_SESSION_NAME = 'CognitoIdentityCredentials';
-// AWS is silent on the emulator's role names (they come from the identity pool's role mapping on AWS);
-// we name the unauthenticated role after the project until sign-in brings role mapping.
+// The role of credentials issued without one named; the identity pool's role mapping names it on every issue.
 const DEFAULT_ROLE_NAME = 'greenroom-unauthenticated';
 // Expired keys are kept a while so a late request gets ExpiredToken rather than UnrecognizedClient (as AWS
 // does for a dead STS token); after this, they are forgotten to bound memory and the data file.
@@ -58,8 +59,8 @@ export class CredentialStore {
   }
 
   /**
-   * Mints ASIA… credentials for a Cognito identity. `roleName` is optional for when role mapping arrives
-   * (authenticated identities); the default is the unauthenticated role.
+   * Mints ASIA… credentials for a Cognito identity, acting as `roleName` (the identity pool's role mapping
+   * decides it).
    */
   issueTemporary(identityId: string, ttlMs: number, opts: { roleName?: string } = {}): TemporaryCredentials {
     const now = this.now();
@@ -74,6 +75,7 @@ export class CredentialStore {
       expiration: Math.floor((now + ttlMs) / 1000) * 1000,
       identityId,
       principalArn: `arn:aws:sts::${this.accountId}:assumed-role/${role}/${COGNITO_SESSION_NAME}`,
+      roleName: role,
     };
     this.issued.set(key.accessKeyId, key);
     return {
@@ -109,6 +111,8 @@ export class CredentialStore {
         principalArn: key.principalArn,
         kind: 'cognito',
         identityId: key.identityId,
+        // Keys saved before roles existed carry only the ARN; the role is its second-to-last segment.
+        roleName: key.roleName ?? /:assumed-role\/([^/]+)\//.exec(key.principalArn)?.[1],
         expiresAt: key.expiration,
       },
     };

@@ -1,14 +1,26 @@
 // Cognito Identity, enhanced flow only: GetId and GetCredentialsForIdentity for the configured identity pools.
 // Both are unsigned public operations on AWS; the server routes here by X-Amz-Target and serialises ServiceError.
+// Authenticated identities come from the emulator's user pool: the ID token is verified on both calls, one user
+// (sub) keeps one identity per pool, and the pool's role mapping turns cognito:groups into a role.
 import { randomUUID } from 'node:crypto';
 import type { CredentialStore } from '../auth/credentials.ts';
 import { cognitoIdentityModel as model } from '../model/generated/cognito-identity.ts';
+import type { UserPool } from '../userpool/pool.ts';
 import { cognitoError, notAuthorized, resourceNotFound } from './errors.ts';
+import { type VerifiedLogin, verifyLogins } from './login-token.ts';
+import { resolveRole, type RoleMapping, SUPPORT_ROLE } from './role-mapping.ts';
 import { validateInput } from './validate-input.ts';
 
-export type IdentityPoolConfig = { id: string; region: string; allowUnauthenticated: boolean };
+export type IdentityPoolConfig = {
+  id: string;
+  region: string;
+  allowUnauthenticated: boolean;
+  /** Role mapping for the user-pool provider; without one, authenticated identities get no credentials. */
+  roleMapping?: RoleMapping;
+};
 
-type Identity = { id: string; poolId: string; createdAt: number };
+/** `login`: `<providerName>/<sub>` of an authenticated identity; absent for an unauthenticated one. */
+type Identity = { id: string; poolId: string; createdAt: number; login?: string };
 type Snapshot = { version: 1; identities: Identity[] };
 
 export type GetIdOutput = { IdentityId: string };
@@ -31,10 +43,14 @@ const COGNITO_OPERATIONS = new Set([
   'UnlinkIdentity', 'UntagResource', 'UpdateIdentityPool',
 ]);
 
-// Sign-in (user pools and ID-token verification) arrives with a later issue; until then any Logins map is
-// refused the way AWS refuses a token from a provider the pool does not trust.
-const UNSUPPORTED_PROVIDER = 'Token is not from a supported provider of this identity pool.';
 const UNAUTHENTICATED_OFF = 'Unauthenticated access is not supported for this identity pool.';
+const LOGINS_MISMATCH = "Logins don't match. Please include at least one valid login for this identity or identity pool.";
+// AWS is silent on the text (and on NotAuthorized vs InvalidIdentityPoolConfiguration, auth-security §13.4) when
+// AmbiguousRoleResolution is Deny and no rule matches; we answer NotAuthorized, as docs/decisions/001 records.
+const NO_ROLE = 'Unable to determine a role for this user: no role mapping rule matches its claims, and AmbiguousRoleResolution is Deny.';
+// AWS would give unauthenticated identities the pool's unauthenticated role; the emulator has policy files for
+// staff roles only, so when unauthenticated access is switched on (a demo option) they act as read-only support.
+const UNAUTHENTICATED_ROLE = SUPPORT_ROLE;
 
 export class CognitoIdentityService {
   private readonly accountId: string;
@@ -43,6 +59,7 @@ export class CognitoIdentityService {
   private readonly credentialTtlMs: number;
   private readonly now: () => number;
   private readonly identities = new Map<string, Identity>();
+  private readonly userPool: UserPool | undefined;
 
   constructor(opts: {
     accountId: string;
@@ -50,7 +67,10 @@ export class CognitoIdentityService {
     credentials: CredentialStore;
     credentialTtlMs?: number;
     now?: () => number;
+    /** The user pool every identity pool trusts as its provider. */
+    userPool?: UserPool;
   }) {
+    this.userPool = opts.userPool;
     this.accountId = opts.accountId;
     this.pools = new Map(opts.pools.map((p) => [p.id, p]));
     this.credentials = opts.credentials;
@@ -82,12 +102,12 @@ export class CognitoIdentityService {
     if (!s || typeof s !== 'object' || !Array.isArray((s as Snapshot).identities)) return;
     for (const i of (s as Snapshot).identities) {
       if (i && typeof i.id === 'string' && typeof i.poolId === 'string' && typeof i.createdAt === 'number') {
-        this.identities.set(i.id, { id: i.id, poolId: i.poolId, createdAt: i.createdAt });
+        this.identities.set(i.id, { id: i.id, poolId: i.poolId, createdAt: i.createdAt, ...(typeof i.login === 'string' ? { login: i.login } : {}) });
       }
     }
   }
 
-  private getId(input: unknown): GetIdOutput {
+  private async getId(input: unknown): Promise<GetIdOutput> {
     validateInput('GetIdInput', input);
     const { IdentityPoolId, AccountId, Logins } = input as { IdentityPoolId: string; AccountId?: string; Logins?: Record<string, string> };
     const pool = this.pools.get(IdentityPoolId);
@@ -95,14 +115,18 @@ export class CognitoIdentityService {
     if (!pool || (AccountId !== undefined && AccountId !== null && AccountId !== this.accountId)) {
       throw resourceNotFound(`IdentityPool '${IdentityPoolId}' not found.`);
     }
-    this.checkLogins(pool, Logins);
-    // Without Logins AWS mints a fresh identity on every call (clients cache the id themselves).
-    const identity: Identity = { id: `${pool.region}:${randomUUID()}`, poolId: pool.id, createdAt: this.now() };
+    const login = await this.checkLogins(pool, Logins);
+    const key = login && `${login.providerName}/${login.sub}`;
+    // One user keeps one identity per pool; without Logins AWS mints a fresh identity on every call (clients
+    // cache the id themselves).
+    const existing = key ? [...this.identities.values()].find((i) => i.poolId === pool.id && i.login === key) : undefined;
+    if (existing) return { IdentityId: existing.id };
+    const identity: Identity = { id: `${pool.region}:${randomUUID()}`, poolId: pool.id, createdAt: this.now(), ...(key ? { login: key } : {}) };
     this.identities.set(identity.id, identity);
     return { IdentityId: identity.id };
   }
 
-  private getCredentialsForIdentity(input: unknown): GetCredentialsForIdentityOutput {
+  private async getCredentialsForIdentity(input: unknown): Promise<GetCredentialsForIdentityOutput> {
     validateInput('GetCredentialsForIdentityInput', input);
     // CustomRoleArn only picks among roles of an authenticated token; AWS is silent on it for an unauthenticated
     // identity, and we ignore it there.
@@ -113,8 +137,15 @@ export class CognitoIdentityService {
     const pool = this.pools.get(identity.poolId);
     // A data file may hold identities of a pool no longer configured; they are as gone as their pool.
     if (!pool) throw resourceNotFound(`IdentityPool '${identity.poolId}' not found.`);
-    this.checkLogins(pool, Logins);
-    const issued = this.credentials.issueTemporary(identity.id, this.credentialTtlMs);
+    const login = await this.checkLogins(pool, Logins, identity);
+    let roleName = UNAUTHENTICATED_ROLE;
+    if (login) {
+      if (identity.login !== `${login.providerName}/${login.sub}`) throw notAuthorized(LOGINS_MISMATCH);
+      const role = pool.roleMapping && resolveRole(pool.roleMapping, login.claims);
+      if (!role) throw notAuthorized(NO_ROLE);
+      roleName = role;
+    }
+    const issued = this.credentials.issueTemporary(identity.id, this.credentialTtlMs, { roleName });
     return {
       IdentityId: identity.id,
       Credentials: {
@@ -126,10 +157,16 @@ export class CognitoIdentityService {
     };
   }
 
-  /** Unauthenticated access needs the pool's consent; any login is refused until sign-in exists. */
-  private checkLogins(pool: IdentityPoolConfig, logins: Record<string, string> | undefined | null): void {
-    if (logins && Object.keys(logins).length > 0) throw notAuthorized(UNSUPPORTED_PROVIDER);
+  /**
+   * A verified login, or undefined for an unauthenticated call, which needs the pool's consent. An authenticated
+   * identity asked for without its login is refused: AWS is silent on the text, and we use its "Logins don't
+   * match" one.
+   */
+  private async checkLogins(pool: IdentityPoolConfig, logins: Record<string, string> | undefined | null, identity?: Identity): Promise<VerifiedLogin | undefined> {
+    if (logins && Object.keys(logins).length > 0) return verifyLogins(logins, this.userPool, this.now());
+    if (identity?.login) throw notAuthorized(LOGINS_MISMATCH);
     if (!pool.allowUnauthenticated) throw notAuthorized(UNAUTHENTICATED_OFF);
+    return undefined;
   }
 }
 

@@ -14,6 +14,9 @@ export type Joined = { participantId: string; stageArn: string; sessionId: strin
 export type ParticipantStatus = Joined & { state: 'CONNECTED' | 'DISCONNECTED'; publishing: boolean };
 export type ErrorEventName = 'JOIN_ERROR' | 'PUBLISH_ERROR' | 'SUBSCRIBE_ERROR';
 
+export type MintTokensRequest = { username: string; clientId?: string; issuer?: string; groups?: string[]; issuedAt?: number; nonce?: string };
+export type DemoUser = { username: string; groups: string[]; enabled: boolean; sub: string; email?: string };
+
 export type ControlClient = ReturnType<typeof createControlClient>;
 
 export function createControlClient(baseUrl: string) {
@@ -62,6 +65,9 @@ export function createControlClient(baseUrl: string) {
     getAccount: () => call<AccountState>('GET', '/account'),
     setAccount: (state: AccountState) => call<AccountState>('POST', '/account', state),
     requestLog: (since = 0) => call<{ entries: RequestLogEntry[]; lastSeq: number }>('GET', `/log?since=${since}`),
+    /** Signs an ID and access token for a user directly (no login page); overrides make deliberately bad tokens. */
+    mintTokens: (req: MintTokensRequest) => call<{ idToken: string; accessToken: string }>('POST', '/userpool/tokens', req),
+    users: () => call<{ users: DemoUser[] }>('GET', '/userpool/users'),
     clearLog: () => call<{ lastSeq: number }>('DELETE', '/log'),
   };
 }

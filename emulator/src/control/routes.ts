@@ -7,10 +7,11 @@ import type { FaultInjector, FaultsConfig } from '../http/faults.ts';
 import type { RequestLog } from '../http/log.ts';
 import type { Clock } from '../state/clock.ts';
 import type { World } from '../state/world.ts';
+import type { UserPool } from '../userpool/pool.ts';
 import { asBody, type Body, ControlError } from './input.ts';
 import { emitError, join, leave, setClientInfo, startPublishing, stopPublishing, subscribe } from './participants.ts';
 
-export type ControlEnv = { world: World; clock: Clock; faults: FaultInjector; access: AccessPolicy; account: AccountStatus; log: RequestLog };
+export type ControlEnv = { world: World; clock: Clock; faults: FaultInjector; access: AccessPolicy; account: AccountStatus; log: RequestLog; userPool?: UserPool };
 export type ControlResult = { status: number; body: unknown };
 
 type Route = (body: Body, env: ControlEnv, query: URLSearchParams) => unknown;
@@ -22,6 +23,11 @@ function settle(apply: () => void): void {
   } catch (e) {
     throw new ControlError(400, (e as Error).message);
   }
+}
+
+function poolOf(env: ControlEnv): UserPool {
+  if (!env.userPool) throw new ControlError(404, 'This emulator runs without a user pool.');
+  return env.userPool;
 }
 
 const ROUTES: Record<string, Partial<Record<string, Route>>> = {
@@ -74,6 +80,34 @@ const ROUTES: Record<string, Partial<Record<string, Route>>> = {
     POST: (b, env) => {
       settle(() => env.account.set({ pendingVerification: b.pendingVerification as boolean }));
       return env.account.get();
+    },
+  },
+  '/userpool/users': {
+    // Demo users without their passwords (npm start prints those from the user file).
+    GET: (_b, env) => ({ users: poolOf(env).listUsers().map(({ username, groups, enabled, sub, email }) => ({ username, groups, enabled, sub, email })) }),
+  },
+  '/userpool/tokens': {
+    // Signs tokens for a user without the login page, for tests; overrides make deliberately bad ones.
+    POST: async (b, env) => {
+      if (typeof b.username !== 'string') throw new ControlError(400, 'username must be a string.');
+      for (const k of ['clientId', 'issuer', 'nonce'] as const) {
+        if (b[k] !== undefined && typeof b[k] !== 'string') throw new ControlError(400, `${k} must be a string.`);
+      }
+      if (b.groups !== undefined && !(Array.isArray(b.groups) && b.groups.every((g) => typeof g === 'string'))) throw new ControlError(400, 'groups must be a list of strings.');
+      if (b.issuedAt !== undefined && (typeof b.issuedAt !== 'number' || !Number.isInteger(b.issuedAt))) throw new ControlError(400, 'issuedAt must be epoch seconds.');
+      try {
+        return await poolOf(env).mintForTest({
+          username: b.username,
+          clientId: b.clientId as string | undefined,
+          issuer: b.issuer as string | undefined,
+          groups: b.groups as string[] | undefined,
+          issuedAt: b.issuedAt as number | undefined,
+          nonce: b.nonce as string | undefined,
+        });
+      } catch (e) {
+        if (e instanceof RangeError) throw new ControlError(404, e.message);
+        throw e;
+      }
     },
   },
   '/log': {

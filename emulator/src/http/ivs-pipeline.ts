@@ -7,6 +7,7 @@ import { validateStructure } from '../model/validate.ts';
 import { handlers } from '../operations/index.ts';
 import type { PageTokens } from '../operations/pagination.ts';
 import type { Clock } from '../state/clock.ts';
+import type { RolePolicies } from '../iam/policy.ts';
 import type { World } from '../state/world.ts';
 import type { AccessPolicy } from './access.ts';
 import type { AccountStatus } from './account.ts';
@@ -22,6 +23,7 @@ export type IvsEnv = {
   credentials: CredentialStore;
   faults: FaultInjector;
   access: AccessPolicy;
+  policies: RolePolicies;
   account: AccountStatus;
   tokens: PageTokens;
   clock: Clock;
@@ -69,6 +71,9 @@ export async function handleIvs(req: IvsRequest, env: IvsEnv, note: (info: { ope
   const input = buildInput(model, op, { body, labels: match.labels, query: parseQuery(req.rawQuery), headers: req.headers });
   // IAM decides before the service reads the request, but it needs the resource the input names.
   env.access.check(op.name, caller, region, input);
+  // The role's policy file decides for credentials issued through the identity pool; the static key is the
+  // account's admin and passes.
+  env.policies.check(op.name, caller, region, input);
   // AWS is silent on whether a pending account's request is validated first; we refuse it before validation,
   // because the account's standing does not depend on what the request says.
   env.account.check(op.name, caller.accountId);

@@ -12,6 +12,8 @@ export type Snapshot = {
   world: unknown;
   credentials: unknown;
   cognito: unknown;
+  /** Absent in files written before the user pool existed; the pool then starts with a new key. */
+  userPool?: unknown;
   pageTokenSecret: string;
 };
 
