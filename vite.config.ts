@@ -1,5 +1,26 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { securityHeaders } from './src/config/csp.ts';
+import { parseConfig } from './src/config/schema.ts';
+
+/**
+ * The security headers of the built app, with connect-src derived from public/config.json (the same file the
+ * app reads), so the policy names exactly the configured AWS, Cognito (or emulator) endpoints. A bad config.json
+ * stops the build or preview here with every bad field named. The dev server (HMR, inline preamble) gets none.
+ */
+function previewHeaders(): Record<string, string> {
+  const file = new URL('./public/config.json', import.meta.url);
+  const parsed = parseConfig(JSON.parse(readFileSync(file, 'utf8')) as unknown);
+  if (!parsed.ok) {
+    throw new Error(`public/config.json is invalid:\n${parsed.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+  }
+  const { auth } = parsed.value;
+  if (!auth.loginDomain && auth.authority.startsWith('https://cognito-idp.')) {
+    console.warn('config.json: auth.loginDomain is not set, so the CSP does not allow the managed-login token endpoint.');
+  }
+  return securityHeaders(parsed.value);
+}
 
 // One config for the app build and both Vitest projects:
 // "unit" runs src/** in a DOM, "emulator" runs the emulator's contract tests in Node.
@@ -15,7 +36,7 @@ export default defineConfig({
     ],
   },
   build: { target: 'es2022', sourcemap: false },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: previewHeaders() },
   test: {
     projects: [
       {

@@ -5,7 +5,7 @@ import { ReplicationPage } from '../pages/ReplicationPage';
 import { StageDetailPage } from '../pages/StageDetailPage';
 import { StageListPage } from '../pages/StageListPage';
 
-test('every view passes axe in light and dark mode (screenshots saved)', async ({ page, ivs, control, stage, checkA11y }) => {
+test('every view passes axe in light and dark mode (screenshots saved)', async ({ signedInPage: page, ivs, control, stage, checkA11y }) => {
   const p = await joinParticipant(ivs, control, stage.arn, {
     userId: 'a11y',
     publish: true,

@@ -3,7 +3,7 @@ import { joinParticipant, REGION } from '../fixtures/ivsAdmin';
 import { ParticipantPage } from '../pages/ParticipantPage';
 import { StageDetailPage } from '../pages/StageDetailPage';
 
-test('support opens a participant and reads its client fields and explained events', async ({ page, ivs, control, stage }) => {
+test('support opens a participant and reads its client fields and explained events', async ({ signedInPage: page, ivs, control, stage }) => {
   const p = await joinParticipant(ivs, control, stage.arn, {
     userId: 'guest-42',
     publish: true,
@@ -33,7 +33,7 @@ test('support opens a participant and reads its client fields and explained even
   await expect(participant.events).toContainText('Error code BITRATE_EXCEEDED: The media sent was above the maximum bitrate');
 });
 
-test('a deep link to a participant survives a reload and back/forward', async ({ page, ivs, control, stage }) => {
+test('a deep link to a participant survives a reload and back/forward', async ({ signedInPage: page, ivs, control, stage }) => {
   const p = await joinParticipant(ivs, control, stage.arn, { userId: 'deep-link' });
   const participant = new ParticipantPage(page);
   await participant.open(REGION, stage.arn, p.sessionId, p.participantId);
@@ -50,7 +50,7 @@ test('a deep link to a participant survives a reload and back/forward', async ({
   await expect(participant.field('User id')).toHaveText('deep-link');
 });
 
-test('a malformed link says what is wrong with it', async ({ page }) => {
+test('a malformed link says what is wrong with it', async ({ signedInPage: page }) => {
   await page.goto('/regions/us-east-1/stages/not-an-arn/sessions/st-bad/participants/x_y');
   await expect(page.getByRole('heading', { name: 'This link cannot be opened' })).toBeVisible();
   await expect(page.getByText('"not-an-arn" is not a stage ARN')).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, test } from '../fixtures/test';
+import { PRODUCER, signIn } from '../fixtures/auth';
 import { joinParticipant, REGION } from '../fixtures/ivsAdmin';
 import { ParticipantPage } from '../pages/ParticipantPage';
 import { ReplicationPage } from '../pages/ReplicationPage';
@@ -7,7 +8,7 @@ import { StageDetailPage } from '../pages/StageDetailPage';
 const POLL_MS = 3000;
 
 test('a producer replicates a publisher into another stage, sees the replica appear, then stops it', async ({
-  page,
+  signedInPage: page,
   ivs,
   control,
   stage,
@@ -22,6 +23,8 @@ test('a producer replicates a publisher into another stage, sees the replica app
   await dest.open(REGION, otherStage.arn);
   await expect(dest.participants.getByRole('row')).toHaveCount(2);
   const producer = await page.context().newPage();
+  // Tokens live in each tab's sessionStorage: the new tab signs in (silently, with the login session cookie).
+  await signIn(producer, PRODUCER, '/signed-in');
 
   const form = new ReplicationPage(producer);
   await form.open(REGION);
@@ -52,7 +55,7 @@ test('a producer replicates a publisher into another stage, sees the replica app
   await producer.close();
 });
 
-test('invalid replication input is blocked with messages and no request is sent', async ({ page, control, requests, stage }) => {
+test('invalid replication input is blocked with messages and no request is sent', async ({ signedInPage: page, control, requests, stage }) => {
   const form = new ReplicationPage(page);
   await form.open(REGION);
   const before = (await control.requestLog()).lastSeq;
@@ -74,7 +77,7 @@ test('invalid replication input is blocked with messages and no request is sent'
   expect(log.entries.filter((e) => e.operation === 'StartParticipantReplication')).toEqual([]);
 });
 
-test('a replication the service refuses shows its reason on the form', async ({ page, ivs, control, stage, otherStage }) => {
+test('a replication the service refuses shows its reason on the form', async ({ signedInPage: page, ivs, control, stage, otherStage }) => {
   const host = await joinParticipant(ivs, control, stage.arn, { userId: 'quitter', publish: true });
   const form = new ReplicationPage(page);
   await form.open(REGION);

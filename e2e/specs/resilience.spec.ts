@@ -3,7 +3,7 @@ import { joinParticipant, REGION } from '../fixtures/ivsAdmin';
 import { ParticipantPage } from '../pages/ParticipantPage';
 import { StageListPage } from '../pages/StageListPage';
 
-test('an emulator error is shown in words with its request id, and Retry recovers', async ({ page, control, requests }) => {
+test('an emulator error is shown in words with its request id, and Retry recovers', async ({ signedInPage: page, control, requests }) => {
   // More failures than the SDK (3 attempts) and react-query (1 retry) will make: 6 requests at most.
   await control.setFaults([{ operation: 'ListStages', failNext: 6, errorStatus: 500 }]);
   const list = new StageListPage(page);
@@ -29,7 +29,7 @@ test('a broken config.json names the bad field instead of starting', async ({ pa
   expect(requests.operations).toEqual([]);
 });
 
-test('a paused view stops polling and says so', async ({ page, requests }) => {
+test('a paused view stops polling and says so', async ({ signedInPage: page, requests }) => {
   const list = new StageListPage(page);
   await list.open(REGION);
   await page.getByRole('button', { name: 'Pause live updates' }).click();
@@ -41,7 +41,7 @@ test('a paused view stops polling and says so', async ({ page, requests }) => {
   await expect.poll(() => requests.count('ListStages'), { timeout: 8000 }).toBeGreaterThan(0);
 });
 
-test('a failed background refresh keeps the last good data and says it is stale', async ({ page, ivs, control, stage }) => {
+test('a failed background refresh keeps the last good data and says it is stale', async ({ signedInPage: page, ivs, control, stage }) => {
   const p = await joinParticipant(ivs, control, stage.arn, { userId: 'steady' });
   const participant = new ParticipantPage(page);
   await participant.open(REGION, stage.arn, p.sessionId, p.participantId);
@@ -55,7 +55,7 @@ test('a failed background refresh keeps the last good data and says it is stale'
   await expect(page.getByText('Showing older data.')).toHaveCount(0, { timeout: 10_000 });
 });
 
-test('a hidden tab makes no requests, and polling resumes when it is shown again', async ({ page, requests }) => {
+test('a hidden tab makes no requests, and polling resumes when it is shown again', async ({ signedInPage: page, requests }) => {
   const list = new StageListPage(page);
   await list.open(REGION);
   const setVisibility = (state: 'hidden' | 'visible') =>

@@ -3,7 +3,7 @@ import { joinParticipant, REGION } from '../fixtures/ivsAdmin';
 import { StageDetailPage } from '../pages/StageDetailPage';
 import { StageListPage } from '../pages/StageListPage';
 
-test('an operator finds a live stage and sees who is publishing', async ({ page, ivs, control, stage, requests }) => {
+test('an operator finds a live stage and sees who is publishing', async ({ signedInPage: page, ivs, control, stage, requests }) => {
   const host = await joinParticipant(ivs, control, stage.arn, { userId: 'host-1', publish: true });
   await joinParticipant(ivs, control, stage.arn, { userId: 'viewer-1' });
 
@@ -30,7 +30,7 @@ test('an operator finds a live stage and sees who is publishing', async ({ page,
   await expect(detail.participants.getByRole('row')).toHaveCount(2); // header + the host
 });
 
-test('an operator creates, renames, filters by tag and deletes a stage', async ({ page }) => {
+test('an operator creates, renames, filters by tag and deletes a stage', async ({ signedInPage: page }) => {
   const name = `e2e-crud-${Date.now().toString(36)}`;
   const list = new StageListPage(page);
   await list.open(REGION);
@@ -50,7 +50,7 @@ test('an operator creates, renames, filters by tag and deletes a stage', async (
   await expect(list.row(`${name}-b`)).toHaveCount(0);
 });
 
-test('a stage name with spaces is refused before any request is sent', async ({ page, requests }) => {
+test('a stage name with spaces is refused before any request is sent', async ({ signedInPage: page, requests }) => {
   const list = new StageListPage(page);
   await list.open(REGION);
   await list.createButton.click();
@@ -61,7 +61,7 @@ test('a stage name with spaces is refused before any request is sent', async ({ 
   expect(requests.count('CreateStage')).toBe(0);
 });
 
-test('an operator mints a participant token that is shown once and then joins with it', async ({ page, control, stage }) => {
+test('an operator mints a participant token that is shown once and then joins with it', async ({ signedInPage: page, control, stage }) => {
   const detail = new StageDetailPage(page);
   await detail.open(REGION, stage.arn);
   const token = await detail.createToken('token-user');
@@ -70,7 +70,7 @@ test('an operator mints a participant token that is shown once and then joins wi
   await expect(page.getByLabel('Participant token')).toHaveCount(0);
 });
 
-test('an operator disconnects a participant with a reason and sees it drop', async ({ page, ivs, control, stage }) => {
+test('an operator disconnects a participant with a reason and sees it drop', async ({ signedInPage: page, ivs, control, stage }) => {
   const p = await joinParticipant(ivs, control, stage.arn, { userId: 'noisy', publish: true });
   const detail = new StageDetailPage(page);
   await detail.open(REGION, stage.arn);

@@ -1,10 +1,61 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Region } from '../config/schema';
 import { paths } from '../config/paths';
 import { navigate } from '../components/navigate';
+import { Can } from '../features/auth/Can';
+import { useAuthController, type Session } from '../features/auth/session';
 import { useRoute } from './router';
 
-export function AppLayout({ regions, children }: { regions: readonly Region[]; children: ReactNode }): ReactNode {
+function SignOutButton(): ReactNode {
+  const auth = useAuthController();
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      className="small"
+      disabled={busy}
+      onClick={() => {
+        setBusy(true);
+        void auth.signOut();
+      }}
+    >
+      Sign out
+    </button>
+  );
+}
+
+/** Who is signed in, with which role, and Sign out. */
+function UserBox({ session }: { session: Session }): ReactNode {
+  return (
+    <div className="user" aria-label="Signed-in user" role="group">
+      <span>
+        Signed in as <strong className="username">{session.username}</strong>{' '}
+        <span className="badge badge-info" title="Your role decides which actions Greenroom offers">
+          {session.role ?? 'no role'}
+        </span>
+      </span>
+      <SignOutButton />
+    </div>
+  );
+}
+
+/** Signed in, but in neither staff group: the identity pool would refuse credentials, so do not try. */
+export function NoRolePage({ session }: { session: Session }): ReactNode {
+  return (
+    <main id="main" className="signin">
+      <section className="panel panel-error" role="alert" aria-labelledby="norole-title">
+        <h1 id="norole-title">No staff role</h1>
+        <p>
+          You are signed in as <strong>{session.username}</strong>, but your account is in neither the producer nor the support group, so Greenroom
+          cannot get AWS credentials for you. Ask an administrator to add you to a group, then sign in again.
+        </p>
+        <SignOutButton />
+      </section>
+    </main>
+  );
+}
+
+export function AppLayout({ regions, session, children }: { regions: readonly Region[]; session: Session; children: ReactNode }): ReactNode {
   const route = useRoute(regions);
   const current = ('params' in route ? route.params.region : undefined) ?? (regions[0] as string);
   return (
@@ -20,9 +71,11 @@ export function AppLayout({ regions, children }: { regions: readonly Region[]; c
           <a href={paths.stages.getHref(current)} aria-current={route.name === 'stages' ? 'page' : undefined}>
             Stages
           </a>
-          <a href={paths.replicate.getHref(current)} aria-current={route.name === 'replicate' ? 'page' : undefined}>
-            Replicate
-          </a>
+          <Can policy="replication:start">
+            <a href={paths.replicate.getHref(current)} aria-current={route.name === 'replicate' ? 'page' : undefined}>
+              Replicate
+            </a>
+          </Can>
         </nav>
         <label className="region">
           Region{' '}
@@ -34,6 +87,7 @@ export function AppLayout({ regions, children }: { regions: readonly Region[]; c
             ))}
           </select>
         </label>
+        <UserBox session={session} />
       </header>
       <main id="main" tabIndex={-1}>
         {children}

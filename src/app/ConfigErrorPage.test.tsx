@@ -10,6 +10,6 @@ describe('ConfigErrorPage', () => {
     render(<ConfigErrorPage issues={r.issues} />);
     expect(screen.getByText('regions[0].identityPoolId')).toBeTruthy();
     expect(screen.getByText('pollIntervalsMs.stages')).toBeTruthy();
-    expect(screen.getAllByRole('listitem')).toHaveLength(5);
+    expect(screen.getAllByRole('listitem')).toHaveLength(6);
   });
 });

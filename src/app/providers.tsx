@@ -1,21 +1,48 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
 import { AwsProvider } from '../aws/AwsProvider';
 import { createAwsLayer, type AwsLayer } from '../aws/awsLayer';
-import type { AppConfig } from '../config/schema';
+import { createCredentials } from '../aws/credentials';
+import { loginsKey, type AppConfig } from '../config/schema';
+import { useAuthController } from '../features/auth/session';
 import { PollingContext, usePollingState } from '../query/polling';
 import { createQueryClient } from '../query/queryClient';
 
-/** The composition root: one AWS layer, one QueryClient and the polling switch, built once. */
-export function Providers({ config, aws, children }: { config: AppConfig; aws?: AwsLayer; children: ReactNode }): ReactNode {
+/** The composition root: one QueryClient and the polling switch, built once per page load. */
+export function Providers({ config, children }: { config: AppConfig; children: ReactNode }): ReactNode {
   const [queryClient] = useState(createQueryClient);
-  const [layer] = useState(() => aws ?? createAwsLayer(config));
   const polling = usePollingState(config.pollIntervalsMs);
   return (
     <QueryClientProvider client={queryClient}>
-      <AwsProvider aws={layer}>
-        <PollingContext value={polling}>{children}</PollingContext>
-      </AwsProvider>
+      <PollingContext value={polling}>{children}</PollingContext>
     </QueryClientProvider>
   );
+}
+
+/**
+ * The AWS layer of one signed-in user (mount it with key={sub}): built only after sign-in, with the user pool's
+ * ID token as the Cognito login. At sign-out or expiry the layer (clients, credentials, identity id) is dropped
+ * and the query cache cleared, so the next person at this browser sees nothing of the last.
+ */
+export function SessionAws({ config, aws, children }: { config: AppConfig; aws?: AwsLayer; children: ReactNode }): ReactNode {
+  const auth = useAuthController();
+  const queryClient = useQueryClient();
+  const [layer] = useState(
+    () =>
+      aws ??
+      createAwsLayer(config, (rc) => createCredentials(rc, { [loginsKey(config.auth)]: () => auth.getIdToken() }), {
+        renew: () => auth.renew(),
+        expired: () => auth.expired(),
+      }),
+  );
+  useEffect(
+    () =>
+      auth.onSessionEnd(() => {
+        queryClient.cancelQueries().catch(() => undefined);
+        queryClient.clear();
+        layer.dispose();
+      }),
+    [auth, queryClient, layer],
+  );
+  return <AwsProvider aws={layer}>{children}</AwsProvider>;
 }

@@ -9,6 +9,7 @@ import { ReplicationForm } from '../features/replication/ReplicationForm';
 import { StageReplications } from '../features/replication/StageReplications';
 import { StageDetailPage } from '../features/stages/StageDetailPage';
 import { StageListPage } from '../features/stages/StageListPage';
+import { plainTitle } from '../components/untrusted';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
 
 // A tiny router over the History API, driven by config/paths.ts.
@@ -93,7 +94,7 @@ export function Routes({ regions }: { regions: readonly Region[] }): ReactNode {
   const locKey = useLocationKey();
   useLinkInterception();
   useEffect(() => {
-    document.title = `${titleOf(route)} · Greenroom`;
+    document.title = `${plainTitle(titleOf(route))} · Greenroom`;
   });
   // After a client-side move to another page (not a filter change), put focus at the start of the content.
   const pathname = locKey.split('?')[0];

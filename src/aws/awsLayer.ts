@@ -7,7 +7,6 @@ import {
 import type { AwsCredentialIdentityProvider, Command } from '@smithy/types';
 import type { AppConfig, Region, RegionConfig } from '../config/schema';
 import { AppError, toAppError } from './errors';
-import { createCredentials } from './credentials';
 
 export type IvsCommand<I extends ServiceInputTypes, O extends ServiceOutputTypes> = Command<
   ServiceInputTypes,
@@ -25,6 +24,16 @@ export type AwsLayer = {
     command: IvsCommand<I, O>,
     signal?: AbortSignal,
   ): Promise<Omit<O, '$metadata'>>;
+  /** Drops every client, its credentials and the cached identity ids; later sends fail. Used at sign-out. */
+  dispose(): void;
+};
+
+/** How the layer asks the signed-in session for help when AWS refuses the credentials. */
+export type SessionHooks = {
+  /** Renews the ID token (refresh-token grant); true when a fresh one is in place. */
+  renew(): Promise<boolean>;
+  /** Called when renewal cannot fix it: the session is over and the user must sign in again. */
+  expired(): void;
 };
 
 // Retry has one owner (P8): the SDK retries throttling, 5xx and network failures up to
@@ -32,14 +41,51 @@ export type AwsLayer = {
 // SDK maxAttempts 3 × 2 = at most 6 requests; change both together.
 export const SDK_MAX_ATTEMPTS = 3;
 
+/**
+ * Refusals that a fresh ID token and new credentials can cure: expired or unknown session credentials from IVS,
+ * and Cognito Identity refusing the login (token expired or revoked). AccessDenied is a policy answer, not one of them.
+ */
+const SESSION_CODES: ReadonlySet<string> = new Set(['ExpiredTokenException', 'UnrecognizedClientException', 'NotAuthorizedException']);
+
+/** Names the failing operation on the error ("StartParticipantReplication"), read from the SDK's own context. */
+function tagOperation(c: IVSRealTimeClient): void {
+  c.middlewareStack.add(
+    (next, context) => async (args) => {
+      try {
+        return await next(args);
+      } catch (e) {
+        if (typeof e === 'object' && e !== null && typeof context.commandName === 'string') {
+          Object.assign(e, { $greenroomOperation: context.commandName.replace(/Command$/, '') });
+        }
+        throw e;
+      }
+    },
+    { step: 'initialize', name: 'greenroomOperationName' },
+  );
+}
+
+function operationOf(e: unknown): string | undefined {
+  const op = typeof e === 'object' && e !== null ? (e as { $greenroomOperation?: unknown }).$greenroomOperation : undefined;
+  return typeof op === 'string' ? op : undefined;
+}
+
+function toLayerError(e: unknown): AppError {
+  const err = toAppError(e);
+  const operation = operationOf(e);
+  return operation && !err.detail.operation ? new AppError(err.kind, err.message, { ...err.detail, operation }) : err;
+}
+
 export function createAwsLayer(
-  config: AppConfig,
-  credentialsFor: (region: RegionConfig) => AwsCredentialIdentityProvider = createCredentials,
+  config: Pick<AppConfig, 'regions'>,
+  credentialsFor: (region: RegionConfig) => AwsCredentialIdentityProvider,
+  session?: SessionHooks,
 ): AwsLayer {
   const clients = new Map<Region, IVSRealTimeClient>();
   const byId = new Map(config.regions.map((r) => [r.id, r]));
+  let disposed = false;
 
   function client(region: Region): IVSRealTimeClient {
+    if (disposed) throw new AppError('auth-expired', 'You are signed out.', { retryable: false });
     const existing = clients.get(region);
     if (existing) return existing;
     const rc = byId.get(region);
@@ -50,19 +96,51 @@ export function createAwsLayer(
       maxAttempts: SDK_MAX_ATTEMPTS,
       ...(rc.ivsEndpoint ? { endpoint: rc.ivsEndpoint } : {}),
     });
+    tagOperation(created);
     clients.set(region, created);
     return created;
+  }
+
+  /** Drops the region's client so the next send builds new credentials (the SDK's memo would serve dead ones). */
+  function reset(region: Region, stale: IVSRealTimeClient): void {
+    if (clients.get(region) !== stale) return;
+    clients.delete(region);
+    stale.destroy();
+  }
+
+  async function sendWith<O>(c: IVSRealTimeClient, command: IvsCommand<ServiceInputTypes, ServiceOutputTypes>, signal?: AbortSignal): Promise<O> {
+    const { $metadata: _m, ...out } = await c.send(command, { abortSignal: signal });
+    return out as O;
   }
 
   return {
     regions: config.regions.map((r) => r.id),
     async send(region, command, signal) {
+      const c = client(region);
       try {
-        const { $metadata: _m, ...out } = await client(region).send(command, { abortSignal: signal });
-        return out;
+        return await sendWith(c, command as never, signal);
       } catch (e) {
-        throw toAppError(e);
+        const err = toLayerError(e);
+        if (!session || disposed || !SESSION_CODES.has(err.detail.code ?? '')) throw err;
+        // Expired or refused credentials: renew the ID token once, rebuild the client, retry once.
+        reset(region, c);
+        if (!(await session.renew())) {
+          session.expired();
+          throw err;
+        }
+        try {
+          return await sendWith(client(region), command as never, signal);
+        } catch (e2) {
+          const again = toLayerError(e2);
+          if (SESSION_CODES.has(again.detail.code ?? '')) session.expired();
+          throw again;
+        }
       }
+    },
+    dispose() {
+      disposed = true;
+      for (const c of clients.values()) c.destroy();
+      clients.clear();
     },
   };
 }

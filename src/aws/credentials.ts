@@ -2,24 +2,34 @@ import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { RegionConfig } from '../config/schema';
 
+/** The `Logins` map: provider name → a function returning the current ID token (re-read on every Cognito call). */
+export type Logins = Record<string, () => Promise<string>>;
+
+type MemoryStorage = { getItem(k: string): string | null; setItem(k: string, v: string): void; removeItem(k: string): void; clear(): void };
+
 /**
- * The provider keeps the Cognito identity id in this in-memory store instead of localStorage,
- * so nothing outlives the tab (sign-out, in a later issue, only has to drop the layer).
+ * The provider keeps the Cognito identity id here, in memory, instead of IndexedDB or localStorage:
+ * nothing outlives the tab, and sign-out clears it together with the AWS layer that owns it.
  */
-function memoryStorage(): { getItem(k: string): string | null; setItem(k: string, v: string): void; removeItem(k: string): void } {
+export function memoryStorage(): MemoryStorage {
   const m = new Map<string, string>();
   return {
     getItem: (k) => m.get(k) ?? null,
     setItem: (k, v) => void m.set(k, v),
     removeItem: (k) => void m.delete(k),
+    clear: () => m.clear(),
   };
 }
 
-/** Unauthenticated Cognito identities for now; sign-in adds `logins` later. */
-export function createCredentials(region: RegionConfig): AwsCredentialIdentityProvider {
+/**
+ * Authenticated Cognito identities: the user pool's ID token is the login (unauthenticated access is off).
+ * No `userIdentifier`, so the SDK persists no identity id anywhere.
+ */
+export function createCredentials(region: RegionConfig, logins: Logins, cache: MemoryStorage = memoryStorage()): AwsCredentialIdentityProvider {
   return fromCognitoIdentityPool({
     identityPoolId: region.identityPoolId,
-    cache: memoryStorage(),
+    logins,
+    cache,
     clientConfig: {
       region: region.id,
       ...(region.cognitoEndpoint ? { endpoint: region.cognitoEndpoint } : {}),

@@ -11,7 +11,15 @@ export type AppErrorKind =
   | 'network'
   | 'auth-expired';
 
-export type AppErrorDetail = { requestId?: string; retryable: boolean; field?: string; code?: string; status?: number };
+export type AppErrorDetail = {
+  requestId?: string;
+  retryable: boolean;
+  field?: string;
+  code?: string;
+  status?: number;
+  /** The IVS operation that failed (e.g. "StartParticipantReplication"), when known. */
+  operation?: string;
+};
 
 export class AppError extends Error {
   readonly kind: AppErrorKind;
@@ -31,7 +39,8 @@ const KIND_BY_CODE: Record<string, AppErrorKind> = {
   ServiceQuotaExceededException: 'quota',
   AccessDeniedException: 'access-denied',
   PendingVerification: 'access-denied',
-  NotAuthorizedException: 'access-denied',
+  // Cognito Identity refusing the ID token (expired, revoked, wrong pool): the session has to be renewed.
+  NotAuthorizedException: 'auth-expired',
   ThrottlingException: 'throttled',
   TooManyRequestsException: 'throttled',
   LimitExceededException: 'throttled',
@@ -65,7 +74,7 @@ const FALLBACK_TEXT: Record<AppErrorKind, string> = {
   quota: 'A service quota for this account would be exceeded.',
   server: 'IVS had an internal problem. Retry in a moment.',
   network: 'Could not reach the service. Check your network connection and the endpoints in config.json.',
-  'auth-expired': 'Your AWS credentials were rejected or have expired. Reload the page to get new ones.',
+  'auth-expired': 'Your session or AWS credentials have expired. Sign in again to continue.',
 };
 
 const RETRYABLE: ReadonlySet<AppErrorKind> = new Set(['throttled', 'server', 'network']);

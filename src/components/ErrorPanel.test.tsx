@@ -1,6 +1,8 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../aws/errors';
+import { AuthContext } from '../features/auth/session';
+import { fakeAuth } from '../test/renderWithProviders';
 import { ErrorPanel } from './ErrorPanel';
 import { KeyValueEditor } from './KeyValueEditor';
 
@@ -13,6 +15,24 @@ describe('ErrorPanel', () => {
     expect(screen.getByText('abc-123')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(onRetry).toHaveBeenCalledOnce();
+  });
+});
+
+describe('ErrorPanel for a refused action', () => {
+  it("names the role, the action and whom to ask, with the request id", () => {
+    const error = new AppError('access-denied', 'User: arn:aws:sts::123:assumed-role/greenroom-support/x is not authorized', {
+      retryable: false,
+      requestId: 'req-403',
+      code: 'AccessDeniedException',
+      operation: 'StartParticipantReplication',
+    });
+    render(
+      <AuthContext value={fakeAuth('support')}>
+        <ErrorPanel error={error} title="Replication did not start" />
+      </AuthContext>,
+    );
+    expect(screen.getByText('Your role (support) may not start participant replication — ask a producer.')).toBeTruthy();
+    expect(screen.getByText('req-403')).toBeTruthy();
   });
 });
 

@@ -7,6 +7,12 @@ const good = {
     { id: 'us-west-2', identityPoolId: 'us-west-2:00000000-0000-4000-8000-000000000002' },
   ],
   pollIntervalsMs: { stages: 5000, stage: 3000, participants: 3000, participant: 3000 },
+  auth: {
+    region: 'us-east-1',
+    userPoolId: 'us-east-1_Greenroom1',
+    clientId: 'greenroomlocalappclient001',
+    authority: 'http://127.0.0.1:4599/us-east-1_Greenroom1',
+  },
 };
 
 describe('parseConfig', () => {
@@ -32,6 +38,7 @@ describe('parseConfig', () => {
       'pollIntervalsMs.stages',
       'pollIntervalsMs.participants',
       'pollIntervalsMs.participant',
+      'auth',
     ]);
   });
 
@@ -43,5 +50,24 @@ describe('parseConfig', () => {
   it('rejects an empty region list and a non-object file', () => {
     expect(parseConfig({ ...good, regions: [] })).toMatchObject({ ok: false, issues: [{ path: 'regions' }] });
     expect(parseConfig('nope')).toMatchObject({ ok: false, issues: [{ path: '(file)' }] });
+  });
+
+  it('reads the auth block, defaulting the authority to the AWS issuer', () => {
+    const { authority: _a, ...noAuthority } = good.auth;
+    const r = parseConfig({ ...good, auth: noAuthority });
+    expect(r.ok && r.value.auth).toEqual({
+      region: 'us-east-1',
+      userPoolId: 'us-east-1_Greenroom1',
+      clientId: 'greenroomlocalappclient001',
+      authority: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Greenroom1',
+    });
+  });
+
+  it('names every bad field of the auth block and refuses a client secret', () => {
+    const r = parseConfig({
+      ...good,
+      auth: { region: 'us-east-1', userPoolId: 'us-west-2_abc', clientId: 'has spaces', clientSecret: 's3cret', authority: 'javascript:alert(1)' },
+    });
+    expect(r.ok ? [] : r.issues.map((i) => i.path)).toEqual(['auth.userPoolId', 'auth.clientId', 'auth.clientSecret', 'auth.authority']);
   });
 });

@@ -15,16 +15,37 @@ export type RegionConfig = {
 export type PollKind = 'stages' | 'stage' | 'participants' | 'participant';
 export const POLL_KINDS: readonly PollKind[] = ['stages', 'stage', 'participants', 'participant'];
 
+/** The Cognito user pool staff sign in with (decision 001). */
+export type AuthConfig = {
+  /** Region of the user pool; also the region of the `Logins` key. */
+  region: Region;
+  userPoolId: string;
+  /** Public app client (code + PKCE, no secret). */
+  clientId: string;
+  /** OIDC authority given to oidc-client-ts; defaults to the AWS issuer of the pool. */
+  authority: string;
+  /** Managed-login domain (https://<prefix>.auth.<region>.amazoncognito.com); only needed for the CSP's connect-src. */
+  loginDomain?: string;
+};
+
 export type AppConfig = {
   regions: RegionConfig[];
   pollIntervalsMs: Record<PollKind, number>;
+  auth: AuthConfig;
 };
+
+/** The key of the ID token in `fromCognitoIdentityPool`'s `logins` (and the ID token's `iss` without https://). */
+export function loginsKey(auth: Pick<AuthConfig, 'region' | 'userPoolId'>): string {
+  return `cognito-idp.${auth.region}.amazonaws.com/${auth.userPoolId}`;
+}
 
 export type ConfigIssue = { path: string; message: string };
 export type ConfigResult = { ok: true; value: AppConfig } | { ok: false; issues: ConfigIssue[] };
 
 const REGION_ID = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d):[0-9a-f-]{36}$/;
+const USER_POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d)_[0-9a-zA-Z]+$/;
+const CLIENT_ID = /^[\w+]{1,128}$/;
 const MIN_POLL_MS = 1000;
 const MAX_POLL_MS = 10 * 60 * 1000;
 
@@ -80,6 +101,41 @@ function parseRegion(v: unknown, i: number, issues: ConfigIssue[]): RegionConfig
   };
 }
 
+function parseAuth(v: unknown, issues: ConfigIssue[]): AuthConfig | undefined {
+  if (!isRecord(v)) {
+    issues.push({ path: 'auth', message: 'must be an object with region, userPoolId and clientId (the Cognito user pool staff sign in with)' });
+    return undefined;
+  }
+  const before = issues.length;
+  const region = v.region;
+  if (typeof region !== 'string' || !REGION_ID.test(region)) {
+    issues.push({ path: 'auth.region', message: 'must be an AWS region code such as "us-east-1"' });
+  }
+  const pool = v.userPoolId;
+  const poolMatch = typeof pool === 'string' ? USER_POOL_ID.exec(pool) : null;
+  if (!poolMatch) {
+    issues.push({ path: 'auth.userPoolId', message: 'must be a Cognito user pool id such as "us-east-1_Greenroom1"' });
+  } else if (typeof region === 'string' && poolMatch[1] !== region) {
+    issues.push({ path: 'auth.userPoolId', message: `belongs to ${poolMatch[1]}, not to region ${region}` });
+  }
+  if (typeof v.clientId !== 'string' || !CLIENT_ID.test(v.clientId)) {
+    issues.push({ path: 'auth.clientId', message: 'must be the app client id of a public client (letters and digits, no secret)' });
+  }
+  if ('clientSecret' in v) {
+    issues.push({ path: 'auth.clientSecret', message: 'must not be set: a browser app uses a public client, and anything here is readable by everyone' });
+  }
+  const authority = parseEndpoint(v.authority, 'auth.authority', issues);
+  const loginDomain = parseEndpoint(v.loginDomain, 'auth.loginDomain', issues);
+  if (issues.length > before) return undefined;
+  return {
+    region: region as string,
+    userPoolId: pool as string,
+    clientId: v.clientId as string,
+    authority: authority ?? `https://${loginsKey({ region: region as string, userPoolId: pool as string })}`,
+    ...(loginDomain ? { loginDomain } : {}),
+  };
+}
+
 /** Validates untrusted JSON into an AppConfig, collecting every problem rather than stopping at the first. */
 export function parseConfig(raw: unknown): ConfigResult {
   const issues: ConfigIssue[] = [];
@@ -114,5 +170,7 @@ export function parseConfig(raw: unknown): ConfigResult {
     }
   }
 
-  return issues.length ? { ok: false, issues } : { ok: true, value: { regions, pollIntervalsMs } };
+  const auth = parseAuth(raw.auth, issues);
+
+  return issues.length || !auth ? { ok: false, issues } : { ok: true, value: { regions, pollIntervalsMs, auth } };
 }

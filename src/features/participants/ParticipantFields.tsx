@@ -2,12 +2,13 @@ import type { ReactNode } from 'react';
 import type { Participant, Region } from '../../aws/types';
 import { paths } from '../../config/paths';
 import { formatTime } from '../../components/format';
+import { UntrustedText } from '../../components/UntrustedText';
 import { PublishBadge, ReplicationBadge, StateBadge } from './ParticipantBadges';
 
 const NOT_REPORTED = 'Not reported: the client did not send it (typical for RTMP encoders and server-side clients).';
 
 function Value({ v, empty }: { v: string | undefined; empty: string }): ReactNode {
-  return v ? <>{v}</> : <span className="muted">{empty}</span>;
+  return v ? <UntrustedText value={v} detail /> : <span className="muted">{empty}</span>;
 }
 
 /** Every field GetParticipant returns, labelled for people; empty values say why they are empty. */
@@ -40,7 +41,13 @@ export function ParticipantFields({ p, region }: { p: Participant; region: Regio
           <ul className="plain">
             {attrs.map(([k, v]) => (
               <li key={k}>
-                <code>{k}</code> = <code>{v}</code>
+                <code>
+                  <UntrustedText value={k} detail />
+                </code>{' '}
+                ={' '}
+                <code>
+                  <UntrustedText value={v} detail />
+                </code>
               </li>
             ))}
           </ul>

@@ -10,13 +10,30 @@ import { formatTime } from '../../components/format';
 import { EmptyState, Loading } from '../../components/Loading';
 import { navigate } from '../../components/navigate';
 import { StaleBanner } from '../../components/StaleBanner';
+import { UntrustedText } from '../../components/UntrustedText';
+import { safeFileName, toCsv } from '../../components/untrusted';
 import { usePollInterval } from '../../query/polling';
+import { useCan } from '../auth/Can';
 import { formatFilter, parseFilter, RECORDING_FILTER_VALUES } from './filters';
 import { useDisconnectParticipant } from './mutations';
 import { PublishBadge, ReplicationBadge, StateBadge } from './ParticipantBadges';
 import { participantQueries } from './queries';
 
 type Props = { region: Region; stageArn: string; sessionId: string; live: boolean; search: URLSearchParams };
+
+/** The loaded rows as CSV: formula-looking cells are defused, the file name is built from safe characters only. */
+function downloadCsv(sessionId: string, rows: ParticipantSummary[]): void {
+  const csv = toCsv(
+    ['participantId', 'userId', 'state', 'published', 'firstJoinTime', 'recordingState', 'replicationType', 'replicationState'],
+    rows.map((p) => [p.participantId, p.userId, p.state, p.published, p.firstJoinTime, p.recordingState, p.replicationType, p.replicationState]),
+  );
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${safeFileName(`participants-${sessionId}`)}.csv`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
 
 function FilterBar({ filter, onChange }: { filter: ParticipantFilter; onChange: (f: ParticipantFilter) => void }): ReactNode {
   const [userId, setUserId] = useState(filter.kind === 'userId' ? filter.value : '');
@@ -75,6 +92,7 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
   const [target, setTarget] = useState<ParticipantSummary | null>(null);
   const [reason, setReason] = useState('');
   const disconnect = useDisconnectParticipant(region);
+  const canDisconnect = useCan('participant:disconnect');
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = q;
 
@@ -110,7 +128,7 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
               <th scope="col">First joined</th>
               <th scope="col">Recording</th>
               <th scope="col">Replication</th>
-              <th scope="col">Actions</th>
+              {canDisconnect ? <th scope="col">Actions</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -121,7 +139,7 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
                     <code>{p.participantId}</code>
                   </a>
                 </td>
-                <td>{p.userId ? p.userId : <span className="muted">none</span>}</td>
+                <td>{p.userId ? <UntrustedText value={p.userId} /> : <span className="muted">none</span>}</td>
                 <td>
                   <StateBadge state={p.state} />
                 </td>
@@ -133,13 +151,15 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
                 <td>
                   <ReplicationBadge p={p} />
                 </td>
-                <td>
-                  {p.state === 'CONNECTED' && p.replicationType !== 'REPLICA' ? (
-                    <button type="button" className="small danger" onClick={() => setTarget(p)} aria-label={`Disconnect ${p.participantId}`}>
-                      Disconnect
-                    </button>
-                  ) : null}
-                </td>
+                {canDisconnect ? (
+                  <td>
+                    {p.state === 'CONNECTED' && p.replicationType !== 'REPLICA' ? (
+                      <button type="button" className="small danger" onClick={() => setTarget(p)} aria-label={`Disconnect ${p.participantId}`}>
+                        Disconnect
+                      </button>
+                    ) : null}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -160,6 +180,11 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
       {q.data && q.isRefetchError ? <StaleBanner error={q.error} /> : null}
       {body}
       <div ref={sentinel} />
+      {rows.length ? (
+        <button type="button" className="small" onClick={() => downloadCsv(sessionId, rows)}>
+          Download CSV
+        </button>
+      ) : null}
       {hasNextPage ? (
         <button type="button" onClick={() => void fetchNextPage()} disabled={isFetchingNextPage}>
           {isFetchingNextPage ? 'Loading more…' : 'Load more participants'}

@@ -9,6 +9,7 @@ import { EmptyState, Loading } from '../../components/Loading';
 import { StaleBanner } from '../../components/StaleBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { usePollInterval } from '../../query/polling';
+import { Can } from '../auth/Can';
 import { replicaQueries, type ReplicaSource } from './queries';
 import { StopReplicationButton } from './StopReplicationButton';
 
@@ -59,9 +60,11 @@ export function ReplicaList({ region, source }: { region: Region; source: Replic
       <h2 id={`replicas-${source.participantId}`}>Replicas</h2>
       {q.data && q.isRefetchError ? <StaleBanner error={q.error} /> : null}
       {body}
-      <a className="button" href={paths.replicate.getHref(region, { source: source.sourceStageArn, participant: source.participantId })}>
-        Replicate to another stage
-      </a>
+      <Can policy="replication:start">
+        <a className="button" href={paths.replicate.getHref(region, { source: source.sourceStageArn, participant: source.participantId })}>
+          Replicate to another stage
+        </a>
+      </Can>
     </section>
   );
 }

@@ -8,21 +8,38 @@ import { Field } from '../../components/Field';
 import { stageIdOf } from '../../components/format';
 import { KeyValueEditor } from '../../components/KeyValueEditor';
 import { navigate } from '../../components/navigate';
+import { plainTitle } from '../../components/untrusted';
+import { Can, useRole } from '../auth/Can';
+import { deniedMessage } from '../auth/policies';
+import { isRecordOf, useDraft } from '../auth/useDraft';
 import { useStartReplication } from './mutations';
 import { replicaQueries } from './queries';
 import { ATTRIBUTES_MAX_BYTES, fieldOfServerError, validateReplication, type ReplicationErrors, type ReplicationForm as Form } from './validation';
 
 type Props = { region: Region; search: URLSearchParams };
 
+function isForm(v: unknown): v is Form {
+  return (
+    isRecordOf(v, { sourceStageArn: 'string', destinationStageArn: 'string', participantId: 'string', reconnectWindowSeconds: 'string', attributes: 'array' }) &&
+    (v as Form).attributes.every((a) => isRecordOf(a, { key: 'string', value: 'string' }))
+  );
+}
+
 export function ReplicationForm({ region, search }: Props): ReactNode {
   const aws = useAws();
-  const [form, setForm] = useState<Form>({
-    sourceStageArn: search.get('source') ?? '',
-    destinationStageArn: search.get('destination') ?? '',
-    participantId: search.get('participant') ?? '',
-    reconnectWindowSeconds: '0',
-    attributes: [],
-  });
+  // The draft belongs to this exact link, so a trip through sign-in brings back what was typed.
+  const [form, setForm, discardDraft] = useDraft<Form>(
+    `replicate:${region}?${search.toString()}`,
+    () => ({
+      sourceStageArn: search.get('source') ?? '',
+      destinationStageArn: search.get('destination') ?? '',
+      participantId: search.get('participant') ?? '',
+      reconnectWindowSeconds: '0',
+      attributes: [],
+    }),
+    isForm,
+  );
+  const role = useRole();
   const [errors, setErrors] = useState<ReplicationErrors>({});
   const start = useStartReplication(region);
   const stages = useQuery(replicaQueries.stageOptions(aws, region));
@@ -53,12 +70,14 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
     };
     const sessionId = publishers.data?.sessionId;
     start.mutate(input, {
-      onSuccess: () =>
+      onSuccess: () => {
+        discardDraft();
         navigate(
           sessionId
             ? paths.participant.getHref(region, input.sourceStageArn, sessionId, input.participantId)
             : paths.stage.getHref(region, input.destinationStageArn),
-        ),
+        );
+      },
     });
   };
 
@@ -71,6 +90,9 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
       <p className="muted">
         Copies a publishing participant from a source stage into a destination stage in {region}. Both stages must be in this region.
       </p>
+      <Can policy="replication:start" fallback={<p className="banner banner-info">{deniedMessage(role, 'StartParticipantReplication')}</p>}>
+        {null}
+      </Can>
       <datalist id="stage-options">
         {stageList.map((s) => (
           <option key={s.arn} value={s.arn}>{`${s.name || stageIdOf(s.arn)}${s.activeSessionId ? ' (live)' : ''}`}</option>
@@ -125,7 +147,7 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
               {pubs.map((p) => (
                 <option key={p.participantId} value={p.participantId}>
                   {p.participantId}
-                  {p.userId ? ` (${p.userId})` : ''}
+                  {p.userId ? ` (${plainTitle(p.userId, 40)})` : ''}
                 </option>
               ))}
             </select>
@@ -178,11 +200,13 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
         {start.error?.kind === 'conflict' ? (
           <p className="hint">A conflict can mean this participant is already being replicated to that stage; check its replicas.</p>
         ) : null}
-        <div className="actions">
-          <button type="submit" className="primary" disabled={start.isPending}>
-            {start.isPending ? 'Starting…' : 'Start replication'}
-          </button>
-        </div>
+        <Can policy="replication:start">
+          <div className="actions">
+            <button type="submit" className="primary" disabled={start.isPending}>
+              {start.isPending ? 'Starting…' : 'Start replication'}
+            </button>
+          </div>
+        </Can>
       </form>
     </section>
   );

@@ -2,11 +2,13 @@ import { useState, type ReactNode } from 'react';
 import type { Region, ReplicationKey } from '../../aws/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { stageIdOf } from '../../components/format';
+import { useCan } from '../auth/Can';
 import { useStopReplication } from './mutations';
 
 export function StopReplicationButton({ region, replication }: { region: Region; replication: ReplicationKey }): ReactNode {
   const [open, setOpen] = useState(false);
   const stop = useStopReplication(region);
+  if (!useCan('replication:stop')) return null;
   return (
     <>
       <button type="button" className="small danger" onClick={() => setOpen(true)} aria-label={`Stop replication of ${replication.participantId} to ${stageIdOf(replication.destinationStageArn)}`}>

@@ -9,9 +9,12 @@ import { formatTime, stageIdOf } from '../../components/format';
 import { EmptyState, Loading } from '../../components/Loading';
 import { StaleBanner } from '../../components/StaleBanner';
 import { StatusBadge } from '../../components/StatusBadge';
+import { UntrustedText } from '../../components/UntrustedText';
 import { usePollInterval } from '../../query/polling';
-import { CreateTokenDialog } from './components/CreateTokenDialog';
-import { StageFormDialog } from './components/StageFormDialog';
+import { Can } from '../auth/Can';
+import { useHasDraft } from '../auth/useDraft';
+import { CreateTokenDialog, tokenDraftKey } from './components/CreateTokenDialog';
+import { StageFormDialog, stageDraftKey } from './components/StageFormDialog';
 import { stageQueries } from './queries';
 
 type Props = {
@@ -37,7 +40,7 @@ function StageFields({ stage }: { stage: Stage }): ReactNode {
       <dt>Live session</dt>
       <dd>{stage.activeSessionId ? <code>{stage.activeSessionId}</code> : 'None: nobody is in the stage right now.'}</dd>
       <dt>Tags</dt>
-      <dd>{Object.keys(stage.tags).length ? Object.entries(stage.tags).map(([k, v]) => <span className="tag" key={k}>{k}={v}</span>) : 'No tags.'}</dd>
+      <dd>{Object.keys(stage.tags).length ? Object.entries(stage.tags).map(([k, v]) => <span className="tag" key={k}><UntrustedText value={`${k}=${v}`} detail /></span>) : 'No tags.'}</dd>
       <dt>Events endpoint</dt>
       <dd>{e.events ? <code>{e.events}</code> : 'Not provided by IVS.'}</dd>
       <dt>WHIP endpoint</dt>
@@ -61,7 +64,10 @@ export function StageDetailPage({ region, stageArn, sessionId, renderSession }: 
   const interval = usePollInterval('stage');
   const stage = useQuery({ ...stageQueries.detail(aws, region, stageArn), refetchInterval: interval });
   const sessions = useInfiniteQuery({ ...stageQueries.sessions(aws, region, stageArn), refetchInterval: interval });
-  const [dialog, setDialog] = useState<'token' | 'edit' | null>(null);
+  // A dialog left half-filled (say, when the session expired) opens again with its draft.
+  const tokenDraft = useHasDraft(tokenDraftKey(stageArn));
+  const editDraft = useHasDraft(stageDraftKey(region, stageArn));
+  const [dialog, setDialog] = useState<'token' | 'edit' | null>(tokenDraft ? 'token' : editDraft ? 'edit' : null);
 
   if (!stage.data) {
     if (stage.isError) return <ErrorPanel error={stage.error} onRetry={() => void stage.refetch()} title={`Stage ${stageIdOf(stageArn)} could not be loaded`} />;
@@ -82,15 +88,21 @@ export function StageDetailPage({ region, stageArn, sessionId, renderSession }: 
         <FreshnessIndicator updatedAt={stage.dataUpdatedAt} fetching={stage.isFetching} />
       </div>
       <div className="toolbar">
-        <button type="button" onClick={() => setDialog('token')}>
-          Create participant token
-        </button>
-        <button type="button" onClick={() => setDialog('edit')}>
-          Edit name and tags
-        </button>
-        <a className="button" href={paths.replicate.getHref(region, { source: s.arn })}>
-          Replicate a participant from this stage
-        </a>
+        <Can policy="token:create">
+          <button type="button" onClick={() => setDialog('token')}>
+            Create participant token
+          </button>
+        </Can>
+        <Can policy="stage:edit">
+          <button type="button" onClick={() => setDialog('edit')}>
+            Edit name and tags
+          </button>
+        </Can>
+        <Can policy="replication:start">
+          <a className="button" href={paths.replicate.getHref(region, { source: s.arn })}>
+            Replicate a participant from this stage
+          </a>
+        </Can>
       </div>
       {stage.isRefetchError ? <StaleBanner error={stage.error} /> : null}
       <StageFields stage={s} />

@@ -11,9 +11,12 @@ import { EmptyState, Loading } from '../../components/Loading';
 import { navigate } from '../../components/navigate';
 import { StaleBanner } from '../../components/StaleBanner';
 import { StatusBadge } from '../../components/StatusBadge';
+import { UntrustedText } from '../../components/UntrustedText';
 import { usePollInterval } from '../../query/polling';
+import { Can, useCan } from '../auth/Can';
+import { useHasDraft } from '../auth/useDraft';
 import { LiveCountsCells } from './components/LiveCountsCells';
-import { StageFormDialog } from './components/StageFormDialog';
+import { StageFormDialog, stageDraftKey } from './components/StageFormDialog';
 import { useDeleteStage } from './mutations';
 import { stageQueries } from './queries';
 import { matchesTagFilter } from './validation';
@@ -27,8 +30,12 @@ export function StageListPage({ region, search }: Props): ReactNode {
   const tag = search.get('tag') ?? '';
   const deferredName = useDeferredValue(name);
   const deferredTag = useDeferredValue(tag);
-  const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'edit' | 'delete'; stage: StageSummary } | null>(null);
+  const createDraft = useHasDraft(stageDraftKey(region));
+  const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'edit' | 'delete'; stage: StageSummary } | null>(createDraft ? { kind: 'create' } : null);
   const del = useDeleteStage(region);
+  const canEdit = useCan('stage:edit');
+  const canDelete = useCan('stage:delete');
+  const actions = canEdit || canDelete;
 
   const setFilter = (patch: { q?: string; tag?: string }): void =>
     navigate(paths.stages.getHref(region, { q: name, tag, ...patch }), { replace: true });
@@ -55,7 +62,7 @@ export function StageListPage({ region, search }: Props): ReactNode {
               <th scope="col" className="num">Connected</th>
               <th scope="col" className="num">Publishing</th>
               <th scope="col">Tags</th>
-              <th scope="col">Actions</th>
+              {actions ? <th scope="col">Actions</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -80,18 +87,24 @@ export function StageListPage({ region, search }: Props): ReactNode {
                 <td>
                   {Object.entries(s.tags).map(([k, v]) => (
                     <span className="tag" key={k}>
-                      {k}={v}
+                      <UntrustedText value={`${k}=${v}`} />
                     </span>
                   ))}
                 </td>
-                <td className="row-actions">
-                  <button type="button" className="small" onClick={() => setDialog({ kind: 'edit', stage: s })} aria-label={`Edit stage ${s.name || stageIdOf(s.arn)}`}>
-                    Edit
-                  </button>
-                  <button type="button" className="small danger" onClick={() => setDialog({ kind: 'delete', stage: s })} aria-label={`Delete stage ${s.name || stageIdOf(s.arn)}`}>
-                    Delete
-                  </button>
-                </td>
+                {actions ? (
+                  <td className="row-actions">
+                    <Can policy="stage:edit">
+                      <button type="button" className="small" onClick={() => setDialog({ kind: 'edit', stage: s })} aria-label={`Edit stage ${s.name || stageIdOf(s.arn)}`}>
+                        Edit
+                      </button>
+                    </Can>
+                    <Can policy="stage:delete">
+                      <button type="button" className="small danger" onClick={() => setDialog({ kind: 'delete', stage: s })} aria-label={`Delete stage ${s.name || stageIdOf(s.arn)}`}>
+                        Delete
+                      </button>
+                    </Can>
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -114,9 +127,11 @@ export function StageListPage({ region, search }: Props): ReactNode {
           Filter by tag <input type="search" value={tag} placeholder="key or key=value" onChange={(e) => setFilter({ tag: e.target.value })} />
         </label>
         <span className="muted">{q.data ? `${rows.length} of ${q.data.length} stages` : null}</span>
-        <button type="button" className="primary" onClick={() => setDialog({ kind: 'create' })}>
-          Create stage
-        </button>
+        <Can policy="stage:create">
+          <button type="button" className="primary" onClick={() => setDialog({ kind: 'create' })}>
+            Create stage
+          </button>
+        </Can>
       </div>
       {q.data && q.isRefetchError ? <StaleBanner error={q.error} /> : null}
       {body}

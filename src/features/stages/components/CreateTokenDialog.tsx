@@ -5,17 +5,36 @@ import { ErrorPanel } from '../../../components/ErrorPanel';
 import { Field } from '../../../components/Field';
 import { formatTime } from '../../../components/format';
 import { KeyValueEditor, rowsBytes, rowsToRecord, type KeyValueRow } from '../../../components/KeyValueEditor';
+import { isRecordOf, useDraft } from '../../auth/useDraft';
 import { useCreateToken } from '../mutations';
+
+type Draft = { caps: TokenCapability[]; duration: string; userId: string; attrs: KeyValueRow[] };
+
+function isDraft(v: unknown): v is Draft {
+  return isRecordOf(v, { caps: 'array', duration: 'string', userId: 'string', attrs: 'array' });
+}
+
+export const tokenDraftKey = (stageArn: string): string => `token:${stageArn}`;
 
 type Errors = { capabilities?: string; duration?: string; userId?: string; attributes?: string };
 
 /** Mints a participant token; the token text is shown once here and never stored. */
 export function CreateTokenDialog({ region, stageArn, onClose }: { region: Region; stageArn: string; onClose: () => void }): ReactNode {
   const ref = useRef<HTMLDialogElement>(null);
-  const [caps, setCaps] = useState<TokenCapability[]>(['PUBLISH', 'SUBSCRIBE']);
-  const [duration, setDuration] = useState('720');
-  const [userId, setUserId] = useState('');
-  const [attrs, setAttrs] = useState<KeyValueRow[]>([]);
+  const [draft, setDraft, discardDraft] = useDraft<Draft>(
+    tokenDraftKey(stageArn),
+    () => ({ caps: ['PUBLISH', 'SUBSCRIBE'], duration: '720', userId: '', attrs: [] }),
+    isDraft,
+  );
+  const { caps, duration, userId, attrs } = draft;
+  const setCaps = (v: TokenCapability[]): void => setDraft((d) => ({ ...d, caps: v }));
+  const setDuration = (v: string): void => setDraft((d) => ({ ...d, duration: v }));
+  const setUserId = (v: string): void => setDraft((d) => ({ ...d, userId: v }));
+  const setAttrs = (v: KeyValueRow[]): void => setDraft((d) => ({ ...d, attrs: v }));
+  const close = (): void => {
+    discardDraft();
+    onClose();
+  };
   const [errors, setErrors] = useState<Errors>({});
   const m = useCreateToken(region);
   useEffect(() => ref.current?.showModal(), []);
@@ -31,11 +50,11 @@ export function CreateTokenDialog({ region, stageArn, onClose }: { region: Regio
     if (attrs.some((a) => a.key === '')) e.attributes = 'Every attribute needs a key.';
     setErrors(e);
     if (Object.keys(e).length) return;
-    m.mutate({ stageArn, capabilities: caps, duration: d, userId, attributes: rowsToRecord(attrs) });
+    m.mutate({ stageArn, capabilities: caps, duration: d, userId, attributes: rowsToRecord(attrs) }, { onSuccess: discardDraft });
   };
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="token-title" onCancel={onClose}>
+    <dialog ref={ref} className="dialog" aria-labelledby="token-title" onCancel={close}>
       <h2 id="token-title">Create participant token</h2>
       {m.data ? (
         <div>
@@ -46,7 +65,7 @@ export function CreateTokenDialog({ region, stageArn, onClose }: { region: Regio
           <textarea className="token" readOnly aria-label="Participant token" value={m.data.token} rows={5} />
           <div className="actions">
             <CopyButton text={m.data.token} label="Copy token" />
-            <button type="button" className="primary" onClick={onClose}>
+            <button type="button" className="primary" onClick={close}>
               Done
             </button>
           </div>
@@ -80,7 +99,7 @@ export function CreateTokenDialog({ region, stageArn, onClose }: { region: Regio
           <KeyValueEditor legend="Attributes" rows={attrs} onChange={setAttrs} byteLimit={1024} error={errors.attributes} addLabel="Add attribute" />
           {m.error ? <ErrorPanel error={m.error} /> : null}
           <div className="actions">
-            <button type="button" onClick={onClose} disabled={m.isPending}>
+            <button type="button" onClick={close} disabled={m.isPending}>
               Cancel
             </button>
             <button type="submit" className="primary" disabled={m.isPending}>

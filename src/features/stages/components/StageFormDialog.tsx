@@ -3,7 +3,16 @@ import { ErrorPanel } from '../../../components/ErrorPanel';
 import { Field } from '../../../components/Field';
 import { KeyValueEditor, recordToRows, rowsToRecord, type KeyValueRow } from '../../../components/KeyValueEditor';
 import type { Region, StageSummary } from '../../../aws/types';
+import { isRecordOf, useDraft } from '../../auth/useDraft';
 import { useCreateStage, useUpdateStage } from '../mutations';
+
+type Draft = { name: string; tags: KeyValueRow[] };
+
+function isDraft(v: unknown): v is Draft {
+  return isRecordOf(v, { name: 'string', tags: 'array' });
+}
+
+export const stageDraftKey = (region: Region, stageArn?: string): string => `stage:${region}:${stageArn ?? 'new'}`;
 import { validateStageForm, type StageFormErrors } from '../validation';
 
 type Props = { region: Region; stage?: StageSummary; onClose: () => void; onCreated?: (arn: string) => void };
@@ -11,8 +20,18 @@ type Props = { region: Region; stage?: StageSummary; onClose: () => void; onCrea
 /** Create a stage, or edit the name and tags of one (a native modal dialog). */
 export function StageFormDialog({ region, stage, onClose, onCreated }: Props): ReactNode {
   const ref = useRef<HTMLDialogElement>(null);
-  const [name, setName] = useState(stage?.name ?? '');
-  const [tags, setTags] = useState<KeyValueRow[]>(recordToRows(stage?.tags ?? {}));
+  const [draft, setDraft, discardDraft] = useDraft<Draft>(
+    stageDraftKey(region, stage?.arn),
+    () => ({ name: stage?.name ?? '', tags: recordToRows(stage?.tags ?? {}) }),
+    isDraft,
+  );
+  const { name, tags } = draft;
+  const setName = (v: string): void => setDraft((d) => ({ ...d, name: v }));
+  const setTags = (v: KeyValueRow[]): void => setDraft((d) => ({ ...d, tags: v }));
+  const close = (): void => {
+    discardDraft();
+    onClose();
+  };
   const [errors, setErrors] = useState<StageFormErrors>({});
   const create = useCreateStage(region);
   const update = useUpdateStage(region);
@@ -29,14 +48,23 @@ export function StageFormDialog({ region, stage, onClose, onCreated }: Props): R
     if (Object.keys(found).length) return;
     const rec = rowsToRecord(tags);
     if (stage) {
-      update.mutate({ arn: stage.arn, name, tags: rec, previousTags: stage.tags }, { onSuccess: onClose });
+      update.mutate({ arn: stage.arn, name, tags: rec, previousTags: stage.tags }, { onSuccess: close });
     } else {
-      create.mutate({ name, tags: rec }, { onSuccess: (s) => (onCreated ? onCreated(s.arn) : onClose()) });
+      create.mutate(
+        { name, tags: rec },
+        {
+          onSuccess: (s) => {
+            discardDraft();
+            if (onCreated) onCreated(s.arn);
+            else onClose();
+          },
+        },
+      );
     }
   };
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="stage-form-title" onCancel={onClose}>
+    <dialog ref={ref} className="dialog" aria-labelledby="stage-form-title" onCancel={close}>
       <form
         noValidate
         onSubmit={(e) => {
@@ -53,7 +81,7 @@ export function StageFormDialog({ region, stage, onClose, onCreated }: Props): R
         <KeyValueEditor legend="Tags" rows={tags} onChange={setTags} error={errors.tags} addLabel="Add tag" />
         {m.error ? <ErrorPanel error={m.error} /> : null}
         <div className="actions">
-          <button type="button" onClick={onClose} disabled={m.isPending}>
+          <button type="button" onClick={close} disabled={m.isPending}>
             Cancel
           </button>
           <button type="submit" className="primary" disabled={m.isPending}>
