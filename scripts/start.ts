@@ -1,5 +1,5 @@
-// `npm start`: the emulator with live demo data and the app's dev server, side by side, until Ctrl+C.
-import { spawn, type ChildProcess } from 'node:child_process';
+// `npm start`: the emulator with live demo data and the built app behind `vite preview`, side by side, until Ctrl+C.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 const EMULATOR_PORT = process.env.GREENROOM_EMULATOR_PORT ?? '4599';
@@ -56,13 +56,25 @@ function demoUsers(): string {
   }
 }
 
-start('emulator', ['node_modules/tsx/dist/cli.mjs', 'emulator/src/cli.ts', '--port', EMULATOR_PORT, '--scenario', process.env.GREENROOM_EMULATOR_SCENARIO ?? 'demo']);
-if (!(await waitFor(`http://127.0.0.1:${EMULATOR_PORT}/_greenroom/health`, 30_000))) {
-  console.error(`The emulator did not answer on port ${EMULATOR_PORT} within 30 s.`);
-  stop(1);
-} else {
-  start('app', ['node_modules/vite/bin/vite.js', '--host', '127.0.0.1', '--port', APP_PORT, '--strictPort']);
+async function main(): Promise<void> {
+  // Build first, so the emulator's demo timer is not running (and logging) while Vite works.
+  // The app is served by `vite preview`, which sends the strict CSP and security headers production gets
+  // (`npm run dev` is the HMR dev server, without them).
+  console.log('Building the app…');
+  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error('The app did not build; see above.');
+    return stop(1);
+  }
+  start('emulator', ['node_modules/tsx/dist/cli.mjs', 'emulator/src/cli.ts', '--port', EMULATOR_PORT, '--scenario', process.env.GREENROOM_EMULATOR_SCENARIO ?? 'demo']);
+  if (!(await waitFor(`http://127.0.0.1:${EMULATOR_PORT}/_greenroom/health`, 30_000))) {
+    console.error(`The emulator did not answer on port ${EMULATOR_PORT} within 30 s.`);
+    return stop(1);
+  }
+  start('app', ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', APP_PORT, '--strictPort']);
   if (await waitFor(`http://127.0.0.1:${APP_PORT}/`, 30_000)) {
     console.log(`\n  Greenroom is running: http://127.0.0.1:${APP_PORT}/\n  Emulator (IVS Real-Time + Cognito Identity): http://127.0.0.1:${EMULATOR_PORT}\n${demoUsers()}\n  Press Ctrl+C to stop.\n`);
   }
 }
+
+await main();
