@@ -6,7 +6,7 @@ import pluginQuery from '@tanstack/eslint-plugin-query';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.pw-home', '.test-output'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.pw-home', '.test-output', 'infra/cdk.out', 'infra/.test-output'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,5 @@
-// `npm test`: every layer in turn (typecheck, lint, unit + emulator contract tests, build, Playwright), then one
-// plain line summing them all, `N passed, N failed, N skipped`, which CI reads. Typecheck, lint and build
+// `npm test`: every layer in turn (typecheck, lint, unit + emulator contract tests, infra, build, Playwright), then
+// one plain line summing them all, `N passed, N failed, N skipped`, which CI reads. Typecheck, lint and build
 // count as one check each. Exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -22,6 +22,16 @@ function check(name: string, ok: boolean): void {
   layers.push(`${name}: ${ok ? 'ok' : 'FAILED'}`);
 }
 
+function countVitest(name: string, report: string, code: number): void {
+  if (!existsSync(report)) return check(`${name} (no report written)`, false);
+  const v = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const failed = v.numFailedTests + (code !== 0 && v.numFailedTests === 0 ? 1 : 0);
+  totals.passed += v.numPassedTests;
+  totals.failed += failed;
+  totals.skipped += v.numPendingTests + v.numTodoTests;
+  layers.push(`${name}: ${v.numPassedTests} passed, ${failed} failed, ${v.numPendingTests + v.numTodoTests} skipped`);
+}
+
 console.log('\n== typecheck (tsc -b)');
 check('typecheck', node('node_modules/typescript/bin/tsc', ['-b']) === 0);
 
@@ -30,15 +40,18 @@ check('lint', node('node_modules/eslint/bin/eslint.js', ['--max-warnings', '0', 
 
 console.log('\n== unit and emulator contract tests (vitest)');
 const vitestCode = node('node_modules/vitest/vitest.mjs', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}/vitest.json`]);
-if (existsSync(`${out}/vitest.json`)) {
-  const v = JSON.parse(readFileSync(`${out}/vitest.json`, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; success: boolean };
-  totals.passed += v.numPassedTests;
-  totals.failed += v.numFailedTests + (vitestCode !== 0 && v.numFailedTests === 0 ? 1 : 0);
-  totals.skipped += v.numPendingTests + v.numTodoTests;
-  layers.push(`vitest: ${v.numPassedTests} passed, ${v.numFailedTests} failed, ${v.numPendingTests + v.numTodoTests} skipped`);
-} else {
-  check('vitest (no report written)', false);
+countVitest('vitest', `${out}/vitest.json`, vitestCode);
+
+console.log('\n== infra (CDK synth, template assertions, cdk-nag, snapshot)');
+// infra/ is its own package so the app's install stays small; its tests install it on first use.
+if (!existsSync('infra/node_modules')) {
+  console.log('infra/node_modules is missing: installing the CDK packages once (npm ci --prefix infra)');
+  run('npm', ['ci', '--prefix', 'infra', '--no-audit', '--no-fund']);
 }
+check('typecheck infra', run('npm', ['--prefix', 'infra', 'run', 'typecheck']) === 0);
+rmSync('infra/.test-output', { recursive: true, force: true });
+const infraCode = run('npm', ['--prefix', 'infra', 'test']);
+countVitest('infra', 'infra/.test-output/vitest.json', infraCode);
 
 console.log('\n== build (vite build)');
 const built = node('node_modules/vite/bin/vite.js', ['build']) === 0;

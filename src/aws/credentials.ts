@@ -31,7 +31,8 @@ export function createCredentials(region: RegionConfig, logins: Logins, cache: M
     logins,
     cache,
     clientConfig: {
-      region: region.id,
+      // The identity pool lives in the region its id names, which need not be the IVS region it serves.
+      region: region.identityPoolId.split(':')[0] ?? region.id,
       ...(region.cognitoEndpoint ? { endpoint: region.cognitoEndpoint } : {}),
     },
   });

@@ -42,9 +42,12 @@ describe('parseConfig', () => {
     ]);
   });
 
-  it('rejects an identity pool from another region', () => {
-    const r = parseConfig({ ...good, regions: [{ id: 'us-east-1', identityPoolId: 'us-west-2:00000000-0000-4000-8000-000000000002' }] });
-    expect(r.ok ? [] : r.issues).toEqual([{ path: 'regions[0].identityPoolId', message: 'belongs to us-west-2, not to region us-east-1' }]);
+  it('accepts one identity pool serving several IVS regions, and still rejects a malformed pool id', () => {
+    const shared = 'us-east-1:00000000-0000-4000-8000-000000000001';
+    const r = parseConfig({ ...good, regions: [{ id: 'us-east-1', identityPoolId: shared }, { id: 'us-west-2', identityPoolId: shared }] });
+    expect(r.ok).toBe(true);
+    const bad = parseConfig({ ...good, regions: [{ id: 'us-east-1', identityPoolId: 'not-a-pool' }] });
+    expect(bad.ok ? [] : bad.issues.map((i) => i.path)).toEqual(['regions[0].identityPoolId']);
   });
 
   it('rejects an empty region list and a non-object file', () => {

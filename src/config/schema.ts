@@ -87,9 +87,9 @@ function parseRegion(v: unknown, i: number, issues: ConfigIssue[]): RegionConfig
       path: `${at}.identityPoolId`,
       message: 'must be a Cognito identity pool id such as "us-east-1:00000000-0000-4000-8000-000000000001"',
     });
-  } else if (typeof id === 'string' && poolMatch[1] !== id) {
-    issues.push({ path: `${at}.identityPoolId`, message: `belongs to ${poolMatch[1]}, not to region ${id}` });
   }
+  // One identity pool may serve several IVS regions (the deployed stack has a single pool in its own region):
+  // the pool's region is the prefix of its id, and the credential provider talks to Cognito there.
   const ivsEndpoint = parseEndpoint(v.ivsEndpoint, `${at}.ivsEndpoint`, issues);
   const cognitoEndpoint = parseEndpoint(v.cognitoEndpoint, `${at}.cognitoEndpoint`, issues);
   if (issues.length > before) return undefined;

@@ -1,0 +1,320 @@
+// Greenroom in one AWS account: the built app on a private S3 bucket behind CloudFront (OAC, strict security
+// headers), staff sign-in with a Cognito user pool and its managed login, an identity pool that maps the staff
+// groups to two IAM roles, and those roles with exactly the project's shipped policies (iam/*.json).
+// One stack per account: the role names are fixed (greenroom-producer, greenroom-support), as decision 001 names them.
+import { resolve } from 'node:path';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Token, type StackProps } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import type { Construct } from 'constructs';
+import { securityHeaders } from '../../src/config/csp.ts';
+import { buildAppConfig, loginDomainUrl } from './app-config.ts';
+import { suppressFindings } from './nag.ts';
+import { readParams, type GreenroomParams } from './params.ts';
+import { ROLE_NAMES, STAFF_ROLES, loadShippedPolicy, policyFile, policyForStages, type StaffRole } from './policies.ts';
+
+/** CloudFront's limit on the Content-Security-Policy value of a response headers policy. */
+const CLOUDFRONT_CSP_MAX = 1783;
+
+export class GreenroomStack extends Stack {
+  readonly params: GreenroomParams;
+  /** The shipped policy file each role's inline policy was made from (the tests compare the two). */
+  readonly policySources: Record<StaffRole, string>;
+
+  constructor(scope: Construct, id: string, props: StackProps) {
+    super(scope, id, props);
+    const region = this.region;
+    const account = this.account;
+    if (Token.isUnresolved(region) || Token.isUnresolved(account)) {
+      throw new Error('The Greenroom stack needs a concrete account and region (set AWS credentials or CDK_DEFAULT_ACCOUNT/CDK_DEFAULT_REGION).');
+    }
+    const p = readParams(this.node, { account, region });
+    this.params = p;
+
+    // ---------- hosting: private bucket, CloudFront with OAC ----------
+    const logs = new s3.Bucket(this, 'LogsBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront standard logs are written with an ACL grant, so ACLs stay enabled on this bucket only.
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+
+    const site = new s3.Bucket(this, 'SiteBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: false,
+      serverAccessLogsBucket: logs,
+      serverAccessLogsPrefix: 's3-access/',
+      // The bucket only holds the build output, which `npm run deploy` recreates.
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+
+    const loginDomain = loginDomainUrl(p.domainPrefix, region);
+    // The CSP is the app's own (src/config/csp.ts, also used by `vite preview`), computed from the config.json
+    // this stack deploys. Its hosts depend only on regions and the domain prefix, never on deploy-time ids.
+    const headers = securityHeaders(
+      buildAppConfig({ regions: p.regions, homeRegion: region, identityPoolId: `${region}:id`, userPoolId: `${region}_id`, clientId: 'id', domainPrefix: p.domainPrefix }, { stages: 0, stage: 0, participants: 0, participant: 0 }),
+    );
+    const headersPolicy = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Greenroom: strict CSP (connect-src limited to the account IVS and Cognito endpoints), HSTS, nosniff, no framing, no referrer',
+      ...responseHeaders(headers),
+    });
+
+    // index.html, config.json and every SPA route: revalidated on each load (objects carry Cache-Control: no-cache).
+    const entryCache = new cloudfront.CachePolicy(this, 'EntryCachePolicy', {
+      comment: 'Greenroom index.html and config.json: at most 60 s at the edge, revalidated by browsers',
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(0),
+      maxTtl: Duration.seconds(60),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+
+    const certificate = p.certificateArn ? acm.Certificate.fromCertificateArn(this, 'Certificate', p.certificateArn) : undefined;
+    const origin = origins.S3BucketOrigin.withOriginAccessControl(site, {
+      originAccessLevels: [cloudfront.AccessLevel.READ],
+    });
+    const distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: 'Greenroom console',
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin,
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: entryCache,
+        responseHeadersPolicy: headersPolicy,
+        compress: true,
+      },
+      additionalBehaviors: {
+        // Vite's hashed bundles: cached for a year at the edge and in browsers.
+        '/assets/*': {
+          origin,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: headersPolicy,
+          compress: true,
+        },
+      },
+      // SPA fallback: the private bucket answers 403 for a missing key (404 if ListBucket were granted).
+      errorResponses: [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 200, responsePagePath: '/index.html', ttl: Duration.seconds(0) })),
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+      enableLogging: true,
+      logBucket: logs,
+      logFilePrefix: 'cloudfront/',
+      ...(certificate && p.domainName
+        ? { certificate, domainNames: [p.domainName], minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 }
+        : {}),
+    });
+    const appOrigin = `https://${p.domainName ?? distribution.distributionDomainName}`;
+
+    // ---------- staff sign-in: user pool, managed login, public client ----------
+    const userPool = new cognito.UserPool(this, 'UserPool', {
+      userPoolName: 'greenroom-staff',
+      selfSignUpEnabled: false, // staff are invited by an administrator
+      signInAliases: { username: true, email: true },
+      signInCaseSensitive: false,
+      standardAttributes: { email: { required: true, mutable: true } },
+      autoVerify: { email: true },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      passwordPolicy: {
+        minLength: 14,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      // Required, TOTP only: a stolen password alone must not be able to cut a live show. TOTP needs no SMS
+      // role or per-message cost, and the managed login enrols it at first sign-in.
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      featurePlan: p.threatProtection ? cognito.FeaturePlan.PLUS : cognito.FeaturePlan.LITE,
+      ...(p.threatProtection ? { standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION } : {}),
+      deletionProtection: false,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    userPool.addDomain('LoginDomain', { cognitoDomain: { domainPrefix: p.domainPrefix } });
+
+    const client = userPool.addClient('WebClient', {
+      userPoolClientName: 'greenroom-web',
+      generateSecret: false, // a browser app: public client, code + PKCE (S256)
+      authFlows: { userSrp: false, userPassword: false, adminUserPassword: false, custom: false, user: false },
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [`${appOrigin}/auth/callback`],
+        logoutUrls: [`${appOrigin}/`],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      // One working day: a refresh token in sessionStorage is worth less to a thief than the 30-day default.
+      refreshTokenValidity: Duration.hours(12),
+    });
+
+    for (const group of STAFF_ROLES) {
+      new cognito.CfnUserPoolGroup(this, `Group-${group}`, {
+        userPoolId: userPool.userPoolId,
+        groupName: group,
+        description: group === 'producer' ? 'Greenroom producers: read and operate stages' : 'Greenroom support: read-only',
+      });
+    }
+
+    // ---------- identity pool: enhanced flow only, authenticated only ----------
+    const identityPool = new cognito.CfnIdentityPool(this, 'IdentityPool', {
+      identityPoolName: 'greenroom',
+      allowUnauthenticatedIdentities: false,
+      allowClassicFlow: false,
+      cognitoIdentityProviders: [
+        { providerName: userPool.userPoolProviderName, clientId: client.userPoolClientId, serverSideTokenCheck: true },
+      ],
+    });
+
+    // ---------- staff roles: trust only this identity pool's authenticated identities ----------
+    const policySources = {} as Record<StaffRole, string>;
+    const roles = {} as Record<StaffRole, iam.Role>;
+    for (const role of STAFF_ROLES) {
+      policySources[role] = policyFile(role);
+      roles[role] = new iam.Role(this, `Role-${role}`, {
+        roleName: ROLE_NAMES[role],
+        description: `Greenroom ${role}: IVS Real-Time permissions from iam/${role}-policy.json`,
+        maxSessionDuration: Duration.hours(1),
+        assumedBy: new iam.FederatedPrincipal(
+          'cognito-identity.amazonaws.com',
+          {
+            StringEquals: { 'cognito-identity.amazonaws.com:aud': identityPool.ref },
+            'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
+          },
+          'sts:AssumeRoleWithWebIdentity',
+        ),
+        inlinePolicies: {
+          [`greenroom-${role}-ivs`]: iam.PolicyDocument.fromJson(policyForStages(loadShippedPolicy(role), p.stageArns)),
+        },
+      });
+    }
+    this.policySources = policySources;
+
+    new cognito.CfnIdentityPoolRoleAttachment(this, 'IdentityPoolRoles', {
+      identityPoolId: identityPool.ref,
+      roleMappings: {
+        userPool: {
+          identityProvider: `${userPool.userPoolProviderName}:${client.userPoolClientId}`,
+          type: 'Rules',
+          // A user in neither staff group gets no credentials at all.
+          ambiguousRoleResolution: 'Deny',
+          rulesConfiguration: {
+            // Producer first: a user in both groups gets the producer role (Cognito applies the first match).
+            rules: STAFF_ROLES.map((role) => ({ claim: 'cognito:groups', matchType: 'Contains', value: role, roleArn: roles[role].roleArn })),
+          },
+        },
+      },
+    });
+
+    // ---------- the app and its config.json ----------
+    const appConfig = buildAppConfig({
+      regions: p.regions,
+      homeRegion: region,
+      identityPoolId: identityPool.ref,
+      userPoolId: userPool.userPoolId,
+      clientId: client.userPoolClientId,
+      domainPrefix: p.domainPrefix,
+    });
+
+    const assets = new s3deploy.BucketDeployment(this, 'DeployAssets', {
+      sources: [s3deploy.Source.asset(resolve(p.distDir, 'assets'))],
+      destinationBucket: site,
+      destinationKeyPrefix: 'assets/',
+      cacheControl: [s3deploy.CacheControl.fromString('public, max-age=31536000, immutable')],
+      // Old hashed bundles stay, so a browser holding the previous index.html still loads during a deploy.
+      prune: false,
+      memoryLimit: 256,
+    });
+    const entry = new s3deploy.BucketDeployment(this, 'DeployEntry', {
+      sources: [
+        // public/config.json is the emulator's; the generated one below replaces it.
+        s3deploy.Source.asset(p.distDir, { exclude: ['assets', 'assets/**', 'config.json'] }),
+        s3deploy.Source.jsonData('config.json', appConfig),
+      ],
+      destinationBucket: site,
+      cacheControl: [s3deploy.CacheControl.noCache()],
+      prune: false,
+      memoryLimit: 256,
+      distribution,
+      distributionPaths: ['/', '/index.html', '/config.json'],
+    });
+    entry.node.addDependency(assets);
+
+    // ---------- outputs ----------
+    new CfnOutput(this, 'AppUrl', { value: `${appOrigin}/` });
+    new CfnOutput(this, 'DistributionDomainName', { value: distribution.distributionDomainName });
+    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
+    new CfnOutput(this, 'AppClientId', { value: client.userPoolClientId });
+    new CfnOutput(this, 'LoginDomain', { value: loginDomain });
+    new CfnOutput(this, 'IdentityPoolId', { value: identityPool.ref });
+    for (const role of STAFF_ROLES) new CfnOutput(this, `RoleArn${role[0]!.toUpperCase()}${role.slice(1)}`, { value: roles[role].roleArn });
+
+    suppressFindings(this, p);
+  }
+}
+
+/** Maps the app's header set onto a CloudFront response headers policy (security headers where CloudFront has them). */
+function responseHeaders(headers: Record<string, string>): Pick<cloudfront.ResponseHeadersPolicyProps, 'securityHeadersBehavior' | 'customHeadersBehavior'> {
+  const custom: cloudfront.ResponseCustomHeader[] = [];
+  let csp: string | undefined;
+  let frame: cloudfront.HeadersFrameOption | undefined;
+  let referrer: cloudfront.HeadersReferrerPolicy | undefined;
+  let nosniff = false;
+  for (const [name, value] of Object.entries(headers)) {
+    switch (name.toLowerCase()) {
+      case 'content-security-policy':
+        csp = value;
+        break;
+      case 'x-content-type-options':
+        if (value !== 'nosniff') throw new Error(`X-Content-Type-Options "${value}" is not supported`);
+        nosniff = true;
+        break;
+      case 'x-frame-options':
+        frame = value.toUpperCase() === 'DENY' ? cloudfront.HeadersFrameOption.DENY : cloudfront.HeadersFrameOption.SAMEORIGIN;
+        break;
+      case 'referrer-policy': {
+        const known = Object.values(cloudfront.HeadersReferrerPolicy) as string[];
+        if (!known.includes(value)) throw new Error(`Referrer-Policy "${value}" is not one CloudFront supports`);
+        referrer = value as cloudfront.HeadersReferrerPolicy;
+        break;
+      }
+      case 'strict-transport-security':
+        break; // set below, for every response
+      default:
+        custom.push({ header: name, value, override: true });
+    }
+  }
+  if (!csp || !nosniff || !frame || !referrer) throw new Error('The app\'s security headers lack CSP, nosniff, X-Frame-Options or Referrer-Policy');
+  if (csp.length > CLOUDFRONT_CSP_MAX) throw new Error(`The CSP is ${csp.length} characters; CloudFront accepts ${CLOUDFRONT_CSP_MAX}. Configure fewer regions.`);
+  return {
+    securityHeadersBehavior: {
+      contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: frame, override: true },
+      referrerPolicy: { referrerPolicy: referrer, override: true },
+      strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, preload: false, override: true },
+    },
+    ...(custom.length ? { customHeadersBehavior: { customHeaders: custom } } : {}),
+  };
+}

@@ -1,0 +1,68 @@
+// The staff roles' permissions are the project's shipped policy files, iam/producer-policy.json and
+// iam/support-policy.json: the same files the emulator enforces (emulator/src/iam/policy.ts). They are read at synth
+// time, never copied, so the deployed roles cannot drift from what the tests and the emulator exercise.
+//
+// The one substitution (documented in infra/README.md): in every **Allow** statement, each Resource entry that is an
+// IVS stage ARN (arn:<partition>:ivs:<region>:<account>:stage/<id>, wildcards allowed, as the shipped files'
+// `arn:aws:ivs:*:*:stage/*`) is replaced by the `stageArns` parameter (default: `arn:aws:ivs:<region>:<account>:stage/*`
+// for each configured region). Every other Resource entry (notably `"*"` for ivs:ListStages, which IVS authorizes
+// against no resource) and every Deny statement are kept exactly as written: narrowing a Deny would weaken it.
+// Actions, Effects and Sids are never changed.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { REPO_DIR } from './params.ts';
+
+export type StaffRole = 'producer' | 'support';
+export const STAFF_ROLES: readonly StaffRole[] = ['producer', 'support'];
+
+/** Role names as decision 001 and the emulator's identity-pool role mapping spell them (one stack per account). */
+export const ROLE_NAMES: Record<StaffRole, string> = { producer: 'greenroom-producer', support: 'greenroom-support' };
+
+export const IAM_DIR = resolve(REPO_DIR, 'iam');
+export const policyFile = (role: StaffRole): string => resolve(IAM_DIR, `${role}-policy.json`);
+
+export type PolicyStatement = {
+  Sid?: string;
+  Effect: 'Allow' | 'Deny';
+  Action: string | string[];
+  Resource: string | string[];
+};
+export type PolicyDocumentJson = { Version: '2012-10-17'; Statement: PolicyStatement[] };
+
+/** A stage ARN pattern as the shipped files write it: any region/account (or wildcard), resource type `stage`. */
+export const STAGE_ARN_PATTERN = /^arn:[^:]+:ivs:[^:]*:[^:]*:stage\/.+$/;
+
+export const asList = (v: string | string[]): string[] => (Array.isArray(v) ? v : [v]);
+
+export function loadShippedPolicy(role: StaffRole): PolicyDocumentJson {
+  const file = policyFile(role);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`Cannot read the shipped IAM policy ${file}: ${(e as Error).message}`, { cause: e });
+  }
+  const d = doc as Partial<PolicyDocumentJson> | null;
+  if (!d || d.Version !== '2012-10-17' || !Array.isArray(d.Statement)) {
+    throw new Error(`${file}: not an IAM policy document (Version "2012-10-17" and a Statement list)`);
+  }
+  for (const [i, s] of d.Statement.entries()) {
+    const keys = Object.keys(s).filter((k) => !['Sid', 'Effect', 'Action', 'Resource'].includes(k));
+    if (keys.length) throw new Error(`${file}: Statement[${i}] uses ${keys.join(', ')}; the stack (like the emulator) supports Sid, Effect, Action and Resource only`);
+    if (asList(s.Action).some((a) => a === '*' || a === 'ivs:*')) throw new Error(`${file}: Statement[${i}] grants ${String(s.Action)}; never grant ivs:* (it also covers low-latency channels and stream keys)`);
+  }
+  return d as PolicyDocumentJson;
+}
+
+/** The shipped policy with the stage ARNs substituted into its Allow statements, as described at the top. */
+export function policyForStages(doc: PolicyDocumentJson, stageArns: readonly string[]): PolicyDocumentJson {
+  return {
+    Version: doc.Version,
+    Statement: doc.Statement.map((s) => {
+      if (s.Effect !== 'Allow') return s;
+      const resources = asList(s.Resource).flatMap((r) => (STAGE_ARN_PATTERN.test(r) ? [...stageArns] : [r]));
+      const unique = [...new Set(resources)];
+      return { ...s, Resource: unique.length === 1 ? unique[0] : unique };
+    }),
+  };
+}

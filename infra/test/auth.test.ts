@@ -1,0 +1,137 @@
+// Staff sign-in: user pool, managed login, public client, groups, identity pool, and the generated config.json.
+import { describe, expect, it } from 'vitest';
+import { Match } from 'aws-cdk-lib/assertions';
+import { parseConfig } from '../../src/config/schema.ts';
+import { DOMAIN_PREFIX, REGION, REGIONS, resourcesOfType, stagedConfigJson, synth } from './synth.ts';
+
+const s = synth();
+const { template, json } = s;
+
+describe('user pool', () => {
+  it('admin-created users only, strong passwords, TOTP MFA required', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      Policies: { PasswordPolicy: { MinimumLength: 14, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true, TemporaryPasswordValidityDays: 3 } },
+      UserPoolTier: 'LITE',
+    });
+  });
+
+  it('has the managed-login domain from the domainPrefix parameter', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: DOMAIN_PREFIX });
+    template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+  });
+
+  it('has a public app client: no secret, code grant only, openid email profile, the distribution as callback and sign-out URL', () => {
+    template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid', 'email', 'profile'],
+      SupportedIdentityProviders: ['COGNITO'],
+      ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+      EnableTokenRevocation: true,
+      PreventUserExistenceErrors: 'ENABLED',
+      CallbackURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^Distribution'), 'DomainName'] }, '/auth/callback']] }],
+      LogoutURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^Distribution'), 'DomainName'] }, '/']] }],
+    });
+  });
+
+  it('has exactly the groups producer and support', () => {
+    const groups = resourcesOfType(json, 'AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties!.GroupName).sort();
+    expect(groups).toEqual(['producer', 'support']);
+  });
+
+  it('threatProtection=true switches to the Plus plan with threat protection enforced', () => {
+    const plus = synth({ threatProtection: 'true' });
+    plus.template.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'PLUS', UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' } });
+  });
+});
+
+describe('identity pool', () => {
+  it('authenticated identities only, enhanced flow only, tokens checked with the user pool', () => {
+    template.resourceCountIs('AWS::Cognito::IdentityPool', 1);
+    template.hasResourceProperties('AWS::Cognito::IdentityPool', {
+      AllowUnauthenticatedIdentities: false,
+      AllowClassicFlow: false,
+      CognitoIdentityProviders: [
+        { ClientId: { Ref: Match.stringLikeRegexp('^UserPoolWebClient') }, ProviderName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^UserPool'), 'ProviderName'] }, ServerSideTokenCheck: true },
+      ],
+    });
+  });
+
+  it('maps cognito:groups Contains producer/support to the two roles, Deny when ambiguous, and no default role', () => {
+    const attachments = resourcesOfType(json, 'AWS::Cognito::IdentityPoolRoleAttachment');
+    expect(attachments.length).toBe(1);
+    const props = attachments[0]![1].Properties!;
+    expect(props.Roles).toBeUndefined(); // no authenticated/unauthenticated default role to fall back on
+    template.hasResourceProperties('AWS::Cognito::IdentityPoolRoleAttachment', {
+      IdentityPoolId: { Ref: 'IdentityPool' },
+      RoleMappings: {
+        userPool: {
+          Type: 'Rules',
+          AmbiguousRoleResolution: 'Deny',
+          IdentityProvider: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^UserPool'), 'ProviderName'] }, ':', { Ref: Match.stringLikeRegexp('^UserPoolWebClient') }]] },
+          RulesConfiguration: {
+            Rules: [
+              { Claim: 'cognito:groups', MatchType: 'Contains', Value: 'producer', RoleARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Roleproducer'), 'Arn'] } },
+              { Claim: 'cognito:groups', MatchType: 'Contains', Value: 'support', RoleARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Rolesupport'), 'Arn'] } },
+            ],
+          },
+        },
+      },
+    });
+  });
+});
+
+describe('config.json deployed with the app', () => {
+  // Deploy-time ids are `<<marker:…>>` placeholders in the staged file; BucketDeployment's SourceMarkers say which
+  // resource each one stands for. Give each a realistic value and validate the result with the app's own parser.
+  const FAKE: Record<string, string> = {
+    'AWS::Cognito::IdentityPool': `${REGION}:11111111-2222-4333-8444-555555555555`,
+    'AWS::Cognito::UserPool': `${REGION}_AbCdEf123`,
+    'AWS::Cognito::UserPoolClient': '1example23456789abcdefghij',
+  };
+  const deployedConfig = (x: typeof s): unknown => {
+    const entry = resourcesOfType(x.json, 'Custom::CDKBucketDeployment').find(([, r]) => ((r.Properties!.SourceMarkers ?? []) as object[]).some((m) => Object.keys(m).length > 0))!;
+    const markers = (entry[1].Properties!.SourceMarkers as Record<string, { Ref: string }>[]).find((m) => Object.keys(m).length > 0)!;
+    let text = stagedConfigJson(x.outdir);
+    for (const [marker, ref] of Object.entries(markers)) text = text.split(marker).join(FAKE[x.json.Resources[ref.Ref]!.Type]!);
+    expect(text).not.toContain('<<marker');
+    return JSON.parse(text);
+  };
+
+  it('replaces public/config.json: one entry per IVS region, the stack pool everywhere, and the auth block', () => {
+    const cfg = deployedConfig(s);
+    expect(cfg).toEqual({
+      regions: [
+        { id: 'us-east-1', identityPoolId: `${REGION}:11111111-2222-4333-8444-555555555555` },
+        { id: 'us-west-2', identityPoolId: `${REGION}:11111111-2222-4333-8444-555555555555`, cognitoEndpoint: 'https://cognito-identity.us-east-1.amazonaws.com' },
+      ],
+      pollIntervalsMs: expect.any(Object),
+      auth: {
+        region: REGION,
+        userPoolId: `${REGION}_AbCdEf123`,
+        clientId: '1example23456789abcdefghij',
+        authority: `https://cognito-idp.${REGION}.amazonaws.com/${REGION}_AbCdEf123`,
+        loginDomain: `https://${DOMAIN_PREFIX}.auth.${REGION}.amazoncognito.com`,
+      },
+    });
+    expect(REGIONS).toEqual(['us-east-1', 'us-west-2']);
+    // The staged entry deployment excludes the emulator's public/config.json.
+    template.hasResourceProperties('Custom::CDKBucketDeployment', { SourceMarkers: Match.arrayWith([Match.objectLike({ '<<marker:0xbaba:0>>': { Ref: 'IdentityPool' } })]) });
+  });
+
+  it("passes the app's own validation (src/config/schema.ts) for a single-region stack", () => {
+    const single = synth({ regions: REGION });
+    const parsed = parseConfig(deployedConfig(single));
+    expect(parsed).toMatchObject({ ok: true });
+  });
+
+  it("passes the app's own validation for a multi-region stack (one identity pool serves every IVS region)", () => {
+    const parsed = parseConfig(deployedConfig(s));
+    expect(parsed).toMatchObject({ ok: true });
+  });
+});
