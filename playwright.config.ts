@@ -31,7 +31,22 @@ export default defineConfig({
       },
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1360, height: 900 } } }],
+  projects: [
+    {
+      name: 'chromium',
+      testIgnore: /chaos\.spec\.ts$/,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1360, height: 900 } },
+    },
+    {
+      // The main journeys while the emulator throttles 30 %, fails 10 % with 5xx and adds 2 s to every call
+      // (seeded). Few tests, generous but bounded timeouts; part of every `npx playwright test`.
+      name: 'chaos',
+      testMatch: /chaos\.spec\.ts$/,
+      timeout: 240_000,
+      expect: { timeout: 45_000 },
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1360, height: 900 }, actionTimeout: 30_000, navigationTimeout: 60_000 },
+    },
+  ],
   webServer: [
     {
       command: 'node node_modules/tsx/dist/cli.mjs emulator/src/cli.ts --port 4599 --scenario quiet',

@@ -2,7 +2,9 @@ import { useState, type ReactNode } from 'react';
 import type { Region } from '../config/schema';
 import { paths } from '../config/paths';
 import { navigate } from '../components/navigate';
+import { OfflineBanner } from '../components/OfflineBanner';
 import { Can } from '../features/auth/Can';
+import { DiagnosticsToggle } from '../features/diagnostics/DiagnosticsToggle';
 import { useAuthController, type Session } from '../features/auth/session';
 import { useRoute } from './router';
 
@@ -71,6 +73,12 @@ export function AppLayout({ regions, session, children }: { regions: readonly Re
           <a href={paths.stages.getHref(current)} aria-current={route.name === 'stages' ? 'page' : undefined}>
             Stages
           </a>
+          <a href={paths.findUser.getHref()} aria-current={route.name === 'findUser' ? 'page' : undefined}>
+            Find user
+          </a>
+          <a href={paths.replicationMap.getHref(current)} aria-current={route.name === 'replicationMap' ? 'page' : undefined}>
+            Replication map
+          </a>
           <Can policy="replication:start">
             <a href={paths.replicate.getHref(current)} aria-current={route.name === 'replicate' ? 'page' : undefined}>
               Replicate
@@ -87,9 +95,11 @@ export function AppLayout({ regions, session, children }: { regions: readonly Re
             ))}
           </select>
         </label>
+        <DiagnosticsToggle />
         <UserBox session={session} />
       </header>
       <main id="main" tabIndex={-1}>
+        <OfflineBanner />
         {children}
       </main>
     </>

@@ -1,18 +1,24 @@
-import { useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import type { Region } from '../config/schema';
 import { matchRoute, paths, type RouteMatch } from '../config/paths';
 import { NAVIGATE_EVENT, navigate } from '../components/navigate';
-import { ParticipantPage } from '../features/participants/ParticipantPage';
-import { SessionParticipants } from '../features/participants/SessionParticipants';
-import { ReplicaList } from '../features/replication/ReplicaList';
-import { ReplicationForm } from '../features/replication/ReplicationForm';
-import { StageReplications } from '../features/replication/StageReplications';
-import { StageDetailPage } from '../features/stages/StageDetailPage';
-import { StageListPage } from '../features/stages/StageListPage';
+import { Loading } from '../components/Loading';
 import { plainTitle } from '../components/untrusted';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
 
-// A tiny router over the History API, driven by config/paths.ts.
+// A tiny router over the History API, driven by config/paths.ts. Every view loads on demand (issue 7): the
+// initial bundle holds the shell, sign-in and the AWS layer; each page is its own chunk.
+const StageListPage = lazy(() => import('../features/stages/StageListPage').then((m) => ({ default: m.StageListPage })));
+const StageDetailPage = lazy(() => import('../features/stages/StageDetailPage').then((m) => ({ default: m.StageDetailPage })));
+const SessionParticipants = lazy(() => import('../features/participants/SessionParticipants').then((m) => ({ default: m.SessionParticipants })));
+const ParticipantPage = lazy(() => import('../features/participants/ParticipantPage').then((m) => ({ default: m.ParticipantPage })));
+const ReplicaList = lazy(() => import('../features/replication/ReplicaList').then((m) => ({ default: m.ReplicaList })));
+const ReplicationForm = lazy(() => import('../features/replication/ReplicationForm').then((m) => ({ default: m.ReplicationForm })));
+const StageReplications = lazy(() => import('../features/replication/StageReplications').then((m) => ({ default: m.StageReplications })));
+// Issue 8 power tools.
+const FindUserPage = lazy(() => import('../features/participants/FindUserPage').then((m) => ({ default: m.FindUserPage })));
+const ParticipantStory = lazy(() => import('../features/participants/ParticipantStory').then((m) => ({ default: m.ParticipantStory })));
+const ReplicationMapPage = lazy(() => import('../features/replication/ReplicationMapPage').then((m) => ({ default: m.ReplicationMapPage })));
 
 function subscribe(cb: () => void): () => void {
   window.addEventListener('popstate', cb);
@@ -63,6 +69,12 @@ function titleOf(route: RouteMatch): string {
       return `Participant ${route.params.participantId}`;
     case 'replicate':
       return 'Replicate a participant';
+    case 'findUser':
+      return 'Find a user';
+    case 'participantStory':
+      return `Story of ${route.params.participantId}`;
+    case 'replicationMap':
+      return `Replication map · ${route.params.region}`;
     case 'bad-link':
       return 'Bad link';
     default:
@@ -159,6 +171,17 @@ export function Routes({ regions }: { regions: readonly Region[] }): ReactNode {
     case 'replicate':
       page = <ReplicationForm key={locKey} region={route.params.region as string} search={route.search} />;
       break;
+    case 'findUser':
+      page = <FindUserPage regions={regions} search={route.search} />;
+      break;
+    case 'participantStory': {
+      const key = { stageArn: route.params.stageArn as string, sessionId: route.params.sessionId as string, participantId: route.params.participantId as string };
+      page = <ParticipantStory key={locKey} region={route.params.region as string} participantKey={key} />;
+      break;
+    }
+    case 'replicationMap':
+      page = <ReplicationMapPage key={route.params.region} region={route.params.region as string} />;
+      break;
     case 'bad-link':
       page = <BadLink problems={route.problems} />;
       break;
@@ -172,5 +195,9 @@ export function Routes({ regions }: { regions: readonly Region[] }): ReactNode {
         </section>
       );
   }
-  return <RouteErrorBoundary resetKey={locKey}>{page}</RouteErrorBoundary>;
+  return (
+    <RouteErrorBoundary resetKey={locKey}>
+      <Suspense fallback={<Loading label="Loading view" />}>{page}</Suspense>
+    </RouteErrorBoundary>
+  );
 }

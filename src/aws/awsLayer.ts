@@ -7,6 +7,7 @@ import {
 import type { AwsCredentialIdentityProvider, Command } from '@smithy/types';
 import type { AppConfig, Region, RegionConfig } from '../config/schema';
 import { AppError, toAppError } from './errors';
+import { meterRequests } from './requestMeter';
 
 export type IvsCommand<I extends ServiceInputTypes, O extends ServiceOutputTypes> = Command<
   ServiceInputTypes,
@@ -37,9 +38,16 @@ export type SessionHooks = {
 };
 
 // Retry has one owner (P8): the SDK retries throttling, 5xx and network failures up to
-// SDK_MAX_ATTEMPTS in total; react-query adds at most one more round (query/queryClient.ts).
-// SDK maxAttempts 3 × 2 = at most 6 requests; change both together.
+// SDK_MAX_ATTEMPTS in total, in 'standard' mode (exponential backoff with full jitter, a longer base delay for
+// throttling, and a retry-token bucket per client that stops retrying when most calls fail); react-query adds at
+// most one more round for queries and none for mutations (query/queryClient.ts).
+// SDK maxAttempts 3 × 2 = at most 6 requests; change both together. The one exception is a refused credential
+// (ExpiredToken and the like, below): that request is replayed once with fresh credentials, which the service
+// never executed the first time.
+// 'adaptive' would add client-side rate limiting, but per client and per tab; it cannot see the account-wide
+// budget (README §7) and makes waits hard to explain, so polling slows down instead (query/polling.ts).
 export const SDK_MAX_ATTEMPTS = 3;
+export const SDK_RETRY_MODE = 'standard';
 
 /**
  * Refusals that a fresh ID token and new credentials can cure: expired or unknown session credentials from IVS,
@@ -94,9 +102,11 @@ export function createAwsLayer(
       region: rc.id,
       credentials: credentialsFor(rc),
       maxAttempts: SDK_MAX_ATTEMPTS,
+      retryMode: SDK_RETRY_MODE,
       ...(rc.ivsEndpoint ? { endpoint: rc.ivsEndpoint } : {}),
     });
     tagOperation(created);
+    meterRequests(created, rc.id);
     clients.set(region, created);
     return created;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, toAppError } from './errors';
+import { AppError, isAmbiguous, toAppError } from './errors';
 
 function sdkError(name: string, status: number, body: Record<string, unknown>, extra: Record<string, unknown> = {}): Error {
   const e = new Error(typeof body.message === 'string' ? body.message : 'UnknownError');
@@ -58,5 +58,27 @@ describe('toAppError', () => {
   it('passes an AppError through unchanged', () => {
     const a = new AppError('quota', 'x', { retryable: false });
     expect(toAppError(a)).toBe(a);
+  });
+});
+
+describe('unclear outcomes', () => {
+  it('explains a response that could not be parsed instead of showing parser text', () => {
+    const e = Object.assign(new SyntaxError('Unexpected token < in JSON at position 0\n  Deserialization error: to see the raw response…'), {
+      $metadata: { httpStatusCode: 200, requestId: 'req-9', attempts: 1 },
+    });
+    const a = toAppError(e);
+    expect(a.kind).toBe('server');
+    expect(a.message).toMatch(/could not read \(HTTP 200\)/);
+    expect(a.detail).toMatchObject({ code: 'MalformedResponse', requestId: 'req-9', retryable: true });
+    expect(isAmbiguous(a)).toBe(true);
+  });
+
+  it('treats 5xx and network failures, and anything after an SDK retry, as possibly carried out', () => {
+    expect(isAmbiguous(toAppError(sdkError('InternalServerException', 500, {})))).toBe(true);
+    expect(isAmbiguous(new AppError('network', 'offline', { retryable: true }))).toBe(true);
+    expect(isAmbiguous(toAppError(sdkError('ConflictException', 409, {}, { $metadata: { httpStatusCode: 409, attempts: 1 } })))).toBe(false);
+    expect(isAmbiguous(toAppError(sdkError('ConflictException', 409, {}, { $metadata: { httpStatusCode: 409, attempts: 2 } })))).toBe(true);
+    expect(isAmbiguous(toAppError(sdkError('ThrottlingException', 429, {}, { $metadata: { httpStatusCode: 429, attempts: 3 } })))).toBe(true);
+    expect(isAmbiguous(toAppError(sdkError('ValidationException', 400, {})))).toBe(false);
   });
 });

@@ -19,6 +19,13 @@ export type AppErrorDetail = {
   status?: number;
   /** The IVS operation that failed (e.g. "StartParticipantReplication"), when known. */
   operation?: string;
+  /** How many HTTP attempts the SDK made (more than 1: an earlier attempt may have reached the service). */
+  attempts?: number;
+  /**
+   * For a mutation whose outcome was unclear: what checking the real state found. 'not-applied': it did not
+   * happen, so trying again is safe; 'unknown': the check failed too, so the state is still unknown.
+   */
+  verified?: 'not-applied' | 'unknown';
 };
 
 export class AppError extends Error {
@@ -84,7 +91,7 @@ type SdkLikeError = {
   message?: unknown;
   exceptionMessage?: unknown;
   $fault?: unknown;
-  $metadata: { httpStatusCode?: number; requestId?: string };
+  $metadata: { httpStatusCode?: number; requestId?: string; attempts?: number };
   $responseBodyText?: unknown;
 };
 
@@ -121,9 +128,31 @@ function isNetworkFailure(e: unknown): boolean {
   );
 }
 
+export const MALFORMED_RESPONSE = 'MalformedResponse';
+
+/**
+ * A response the SDK could not parse (HTML from a proxy, a cut-off body, invalid JSON): the SDK adds $metadata and
+ * a "Deserialization error" hint to the parser's error. On a 2xx the request probably succeeded.
+ */
+function isMalformedResponse(e: SdkLikeError): boolean {
+  const status = e.$metadata.httpStatusCode;
+  const message = typeof e.message === 'string' ? e.message : '';
+  return e.name === 'SyntaxError' || /Deserialization error/.test(message) || (status !== undefined && status >= 200 && status < 300);
+}
+
 /** Turns anything thrown by the SDK, fetch or our own code into an AppError. */
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
+  if (isSdkError(e) && isMalformedResponse(e)) {
+    const status = e.$metadata.httpStatusCode;
+    return new AppError('server', `IVS sent a response Greenroom could not read${status ? ` (HTTP ${status})` : ''}. A proxy or network problem may be in the way; retry in a moment.`, {
+      requestId: e.$metadata.requestId,
+      retryable: true,
+      code: MALFORMED_RESPONSE,
+      status,
+      attempts: e.$metadata.attempts,
+    });
+  }
   if (isSdkError(e)) {
     const code = typeof e.name === 'string' ? e.name : undefined;
     const status = e.$metadata.httpStatusCode;
@@ -138,9 +167,21 @@ export function toAppError(e: unknown): AppError {
       retryable: RETRYABLE.has(kind),
       code,
       status,
+      attempts: e.$metadata.attempts,
     });
   }
   if (isNetworkFailure(e)) return new AppError('network', FALLBACK_TEXT.network, { retryable: true });
   const message = e instanceof Error ? e.message : String(e);
   return new AppError('server', message || FALLBACK_TEXT.server, { retryable: false });
+}
+
+/**
+ * A failed mutation whose effect is unknown: the request may have reached IVS and been carried out even though no
+ * answer came back (timeout, network failure, 5xx, an unreadable response), or the SDK retried it after such a
+ * failure (then any final error, even throttling or a Conflict, may hide an earlier attempt that worked).
+ * Such a mutation must be checked against the real state, never simply sent again.
+ */
+export function isAmbiguous(error: AppError): boolean {
+  if (error.kind === 'server' || error.kind === 'network') return true;
+  return (error.detail.attempts ?? 1) > 1 && error.kind !== 'auth-expired' && error.kind !== 'access-denied';
 }

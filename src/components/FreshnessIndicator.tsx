@@ -1,16 +1,26 @@
 import type { ReactNode } from 'react';
-import { formatAge, usePauseToggle, useNow } from '../query/polling';
+import { useOnline } from '../query/connectivity';
+import { formatAge, usePauseToggle, useNow, useSlowedByThrottling } from '../query/polling';
 
-/** "Updated 4 s ago" from dataUpdatedAt, with the one pause/resume switch for live updates. */
+/**
+ * "Updated 4 s ago" from dataUpdatedAt, with the one pause/resume switch for live updates. Says when polling is
+ * slowed because IVS throttles, and when it is paused because the browser is offline.
+ */
 export function FreshnessIndicator({ updatedAt, fetching }: { updatedAt: number; fetching?: boolean }): ReactNode {
   const now = useNow();
   const { paused, toggle } = usePauseToggle();
+  const slowed = useSlowedByThrottling();
+  const online = useOnline();
   return (
     <span className="freshness">
       <span aria-live="off">
         {updatedAt ? `Updated ${formatAge(updatedAt, now)}` : 'Not loaded yet'}
-        {fetching ? ' · refreshing…' : ''}
+        {fetching && online ? ' · refreshing…' : ''}
         {paused ? ' · live updates paused' : ''}
+        {!online ? ' · offline, updates paused' : ''}
+        {slowed && !paused && online ? (
+          <span title="IVS is limiting the request rate; Greenroom refreshes less often until a refresh succeeds."> · slowed: throttled</span>
+        ) : null}
       </span>
       <button type="button" className="small" onClick={toggle} aria-pressed={paused}>
         {paused ? 'Resume live updates' : 'Pause live updates'}

@@ -1,15 +1,18 @@
 import type { ReactNode } from 'react';
 import type { AppError } from '../aws/errors';
+import { formatAge, useNow } from '../query/polling';
 import { RequestId } from './ErrorPanel';
 
-/** A background refresh failed: keep showing the last good data, and say so. */
-export function StaleBanner({ error }: { error: AppError | null }): ReactNode {
+/** A background refresh failed: keep showing the last good data, say how old it is and why. */
+export function StaleBanner({ error, updatedAt }: { error: AppError | null; updatedAt?: number }): ReactNode {
+  const now = useNow();
   return (
     <div className="banner banner-stale" role="status">
-      <strong>Showing older data.</strong> The last refresh failed
+      <strong>Showing older data{updatedAt ? ` from ${formatAge(updatedAt, now)}` : ''}.</strong> The last refresh failed
       {error ? (
         <>
           : {error.message} <RequestId error={error} />
+          {error.kind === 'throttled' ? ' Greenroom refreshes less often until IVS accepts requests again.' : ' Greenroom keeps trying.'}
         </>
       ) : (
         '.'

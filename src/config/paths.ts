@@ -15,7 +15,8 @@ export const paths = {
   home: { path: '/', getHref: (): string => '/' },
   stages: {
     path: '/regions/:region/stages',
-    getHref: (region: Region, search: { q?: string; tag?: string } = {}): string =>
+    // `regions: 'all'` lists every configured region's stages on one page.
+    getHref: (region: Region, search: { q?: string; tag?: string; regions?: 'all' } = {}): string =>
       withSearch(`/regions/${enc(region)}/stages`, search),
   },
   stage: {
@@ -38,6 +39,20 @@ export const paths = {
       region: Region,
       search: { source?: string; participant?: string; destination?: string } = {},
     ): string => withSearch(`/regions/${enc(region)}/replicate`, search),
+  },
+  // Issue 8 power tools.
+  findUser: {
+    path: '/find-user',
+    getHref: (search: { q?: string; recent?: '1' } = {}): string => withSearch('/find-user', search),
+  },
+  participantStory: {
+    path: '/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId/story',
+    getHref: (region: Region, stageArn: string, sessionId: string, participantId: string, search: { kind?: string } = {}): string =>
+      withSearch(`/regions/${enc(region)}/stages/${enc(stageArn)}/sessions/${enc(sessionId)}/participants/${enc(participantId)}/story`, search),
+  },
+  replicationMap: {
+    path: '/regions/:region/replications',
+    getHref: (region: Region): string => `/regions/${enc(region)}/replications`,
   },
 } as const;
 

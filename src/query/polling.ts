@@ -1,4 +1,6 @@
+import { useQueryClient, type QueryState } from '@tanstack/react-query';
 import { createContext, use, useCallback, useState, useSyncExternalStore } from 'react';
+import type { AppError } from '../aws/errors';
 import type { PollKind } from '../config/schema';
 
 export type PollingControl = {
@@ -20,13 +22,73 @@ function usePolling(): PollingControl {
   return ctl;
 }
 
+/** Polling never slows beyond this (or beyond the configured interval, if that is longer). */
+export const SLOWDOWN_CAP_MS = 60_000;
+
 /**
- * The refetch interval for a view (P7): the configured value, or false once the user pauses.
- * Only the component that shows the data passes it as `refetchInterval`.
+ * How many refreshes of a query failed with throttling since its last success. Counted from react-query's own
+ * update counters, so evaluating it again for the same state (every observer does) changes nothing.
  */
-export function usePollInterval(kind: PollKind): number | false {
+export type ThrottleStreak = { data: number; errors: number; streak: number };
+
+type StreakState = Pick<QueryState<unknown, AppError>, 'dataUpdateCount' | 'errorUpdateCount' | 'error' | 'status'>;
+
+export function nextStreak(prev: ThrottleStreak | undefined, s: StreakState): ThrottleStreak {
+  const base = prev ?? { data: s.dataUpdateCount, errors: s.errorUpdateCount, streak: 0 };
+  // A success since we last looked resets the streak (unless a throttled refresh has already followed it).
+  if (s.dataUpdateCount !== base.data) return { data: s.dataUpdateCount, errors: s.errorUpdateCount, streak: isThrottled(s) ? 1 : 0 };
+  if (s.errorUpdateCount === base.errors) return prev ?? { ...base, streak: isThrottled(s) ? 1 : 0 };
+  // One or more failed refreshes since we last looked: throttling lengthens the streak, any other failure ends it.
+  const added = s.errorUpdateCount - base.errors;
+  return { data: s.dataUpdateCount, errors: s.errorUpdateCount, streak: isThrottled(s) ? base.streak + added : 0 };
+}
+
+function isThrottled(s: Pick<StreakState, 'error' | 'status'>): boolean {
+  return s.status === 'error' && s.error?.kind === 'throttled';
+}
+
+/** The configured interval, doubled for every throttled refresh in a row, capped; back to normal after a success. */
+export function slowedInterval(base: number, streak: number): number {
+  if (streak <= 0) return base;
+  return Math.min(base * 2 ** Math.min(streak, 10), Math.max(SLOWDOWN_CAP_MS, base));
+}
+
+const streaks = new WeakMap<object, ThrottleStreak>();
+
+/** The throttle streak of a query as of its current state (the same bookkeeping the interval uses). */
+export function throttleStreakOf(query: PolledQuery): number {
+  const next = nextStreak(streaks.get(query), query.state);
+  streaks.set(query, next);
+  return next.streak;
+}
+
+/**
+ * True while any query on screen is polling slower because IVS throttled its refreshes. Read on render: the
+ * freshness label re-renders every second anyway, and the streaks are updated on every query update.
+ */
+export function useSlowedByThrottling(): boolean {
+  const qc = useQueryClient();
+  return qc
+    .getQueryCache()
+    .findAll({ type: 'active' })
+    .some((q) => (streaks.get(q)?.streak ?? 0) > 0 && isThrottled(q.state as StreakState));
+}
+
+/** What the interval reads of a query (any react-query Query fits). */
+export type PolledQuery = { readonly state: StreakState };
+
+export type PollInterval = number | false | ((query: PolledQuery) => number | false);
+
+/**
+ * The refetch interval for a view (P7): the configured value, or false once the user pauses. While the last
+ * refreshes of the query were throttled it slows down (doubling, capped at SLOWDOWN_CAP_MS) and it recovers
+ * after the next success. Only the component that shows the data passes it as `refetchInterval`.
+ */
+export function usePollInterval(kind: PollKind): PollInterval {
   const { intervals, paused } = usePolling();
-  return paused ? false : intervals[kind];
+  if (paused) return false;
+  const base = intervals[kind];
+  return (query) => slowedInterval(base, throttleStreakOf(query));
 }
 
 export function usePauseToggle(): { paused: boolean; toggle: () => void } {

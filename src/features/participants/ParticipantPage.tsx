@@ -11,6 +11,7 @@ import { StaleBanner } from '../../components/StaleBanner';
 import { usePollInterval } from '../../query/polling';
 import { EventTimeline } from './EventTimeline';
 import { ParticipantFields } from './ParticipantFields';
+import { ParticipantTools } from './ParticipantTools';
 import { participantQueries } from './queries';
 
 type Props = {
@@ -39,7 +40,7 @@ export function ParticipantPage({ region, participantKey: key, renderReplicas }:
     const p = q.data;
     body = (
       <>
-        {q.isRefetchError ? <StaleBanner error={q.error} /> : null}
+        {q.isRefetchError ? <StaleBanner error={q.error} updatedAt={q.dataUpdatedAt} /> : null}
         {p.replicationType === 'REPLICA' && p.sourceStageArn && p.sourceSessionId ? (
           <p className="banner banner-info">
             This participant is a replica.{' '}
@@ -48,6 +49,7 @@ export function ParticipantPage({ region, participantKey: key, renderReplicas }:
           </p>
         ) : null}
         <ParticipantFields p={p} region={region} />
+        <ParticipantTools region={region} participantKey={key} />
         {renderReplicas ? renderReplicas(p) : null}
       </>
     );
@@ -68,7 +70,7 @@ export function ParticipantPage({ region, participantKey: key, renderReplicas }:
       <h2>Events</h2>
       {events.data ? (
         <>
-          {events.isRefetchError ? <StaleBanner error={events.error} /> : null}
+          {events.isRefetchError ? <StaleBanner error={events.error} updatedAt={events.dataUpdatedAt} /> : null}
           <EventTimeline events={events.data} region={region} stageArn={key.stageArn} sessionId={key.sessionId} />
         </>
       ) : events.isError ? (

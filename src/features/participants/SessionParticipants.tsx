@@ -1,9 +1,11 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
-import type { ParticipantFilter, ParticipantSummary, Region } from '../../aws/types';
+import type { AppError } from '../../aws/errors';
+import type { Page, ParticipantFilter, ParticipantSummary, Region } from '../../aws/types';
 import { paths } from '../../config/paths';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DataTable, type Column, type VisibleRange } from '../../components/DataTable';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FreshnessIndicator } from '../../components/FreshnessIndicator';
 import { formatTime } from '../../components/format';
@@ -12,12 +14,12 @@ import { navigate } from '../../components/navigate';
 import { StaleBanner } from '../../components/StaleBanner';
 import { UntrustedText } from '../../components/UntrustedText';
 import { safeFileName, toCsv } from '../../components/untrusted';
-import { usePollInterval } from '../../query/polling';
+import { useBudgetedInterval } from '../../query/budget';
 import { useCan } from '../auth/Can';
 import { formatFilter, parseFilter, RECORDING_FILTER_VALUES } from './filters';
 import { useDisconnectParticipant } from './mutations';
 import { PublishBadge, ReplicationBadge, StateBadge } from './ParticipantBadges';
-import { participantQueries } from './queries';
+import { PARTICIPANT_PAGE_SIZE, participantQueries } from './queries';
 
 type Props = { region: Region; stageArn: string; sessionId: string; live: boolean; search: URLSearchParams };
 
@@ -80,92 +82,122 @@ function FilterBar({ filter, onChange }: { filter: ParticipantFilter; onChange: 
   );
 }
 
+type PageResult = { data?: Page<ParticipantSummary>; isFetching: boolean; isError: boolean; error: AppError | null; isRefetchError: boolean; dataUpdatedAt: number; refetch: () => unknown };
+
+function combinePages(results: PageResult[]): {
+  rows: ParticipantSummary[];
+  first: PageResult | undefined;
+  last: PageResult | undefined;
+  updatedAt: number;
+  fetching: boolean;
+  refetchError: PageResult | undefined;
+} {
+  return {
+    rows: results.flatMap((r) => r.data?.items ?? []),
+    first: results[0],
+    last: results[results.length - 1],
+    updatedAt: Math.max(0, ...results.map((r) => r.dataUpdatedAt)),
+    fetching: results.some((r) => r.isFetching),
+    refetchError: results.find((r) => r.isRefetchError),
+  };
+}
+
 export function SessionParticipants({ region, stageArn, sessionId, live, search }: Props): ReactNode {
   const aws = useAws();
   const filter = parseFilter(search.get('filter'));
-  const interval = usePollInterval('participants');
-  const q = useInfiniteQuery({
-    ...participantQueries.list(aws, region, stageArn, sessionId, filter),
-    // An ended session no longer changes; poll only the live one.
-    refetchInterval: live ? interval : false,
+  const filterKey = formatFilter(filter) ?? '';
+  // Pages are loaded as the table's end comes into view; only the pages in view are polled (query/budget.ts).
+  const [loaded, setLoaded] = useState({ filterKey, count: 1 });
+  const pageCount = loaded.filterKey === filterKey ? loaded.count : 1;
+  // The pages in view, as a string so that scrolling within the same pages does not re-render.
+  const [pagesInView, setPagesInView] = useState('0-0');
+  const onRange = useCallback((r: VisibleRange) => {
+    const from = Math.floor(r.start / PARTICIPANT_PAGE_SIZE);
+    setPagesInView(`${from}-${Math.floor(Math.max(r.start, r.end - 1) / PARTICIPANT_PAGE_SIZE)}`);
+  }, []);
+  const [firstPage, lastPage] = pagesInView.split('-').map(Number) as [number, number];
+  const inView = (i: number): boolean => i >= firstPage && i <= lastPage;
+  // An ended session no longer changes; poll only the live one.
+  const interval = useBudgetedInterval('participants', 'ListParticipants', lastPage - firstPage + 1);
+  const q = useQueries({
+    queries: Array.from({ length: pageCount }, (_, i) => ({
+      ...participantQueries.page(aws, region, stageArn, sessionId, filter, i),
+      refetchInterval: live && inView(i) ? interval : false,
+      // Pages out of view are kept as loaded: no refresh on focus or remount, so a return to the tab costs
+      // the pages in view only.
+      ...(inView(i) ? {} : { staleTime: Infinity, refetchOnWindowFocus: false }),
+    })),
+    combine: combinePages,
   });
   const [target, setTarget] = useState<ParticipantSummary | null>(null);
   const [reason, setReason] = useState('');
   const disconnect = useDisconnectParticipant(region);
   const canDisconnect = useCan('participant:disconnect');
-  const sentinel = useRef<HTMLDivElement>(null);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = q;
 
-  // Load more on scroll: when the end of the table comes into view, fetch the next page.
-  useEffect(() => {
-    const el = sentinel.current;
-    if (!el || !hasNextPage || typeof IntersectionObserver === 'undefined') return;
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
-    });
-    io.observe(el);
-    return () => io.disconnect();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
-
-  const rows = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const { rows, first, last } = q;
+  const hasNextPage = last?.data?.nextToken !== undefined;
+  const isFetchingNextPage = pageCount > 1 && last?.data === undefined && (last?.isFetching ?? false);
+  const fetchNextPage = (): void => {
+    if (hasNextPage && !isFetchingNextPage) setLoaded({ filterKey, count: pageCount + 1 });
+  };
   const setFilter = (f: ParticipantFilter): void =>
     navigate(paths.session.getHref(region, stageArn, sessionId, { filter: formatFilter(f) }), { replace: true });
 
+  // Stable columns: the rows are memoised, and a new columns array would render every row again.
+  const columns = useMemo<Column<ParticipantSummary>[]>(
+    () => [
+    {
+      key: 'id',
+      header: 'Participant',
+      render: (p) => (
+        <a href={paths.participant.getHref(region, stageArn, sessionId, p.participantId)}>
+          <code>{p.participantId}</code>
+        </a>
+      ),
+    },
+    { key: 'user', header: 'User id', render: (p) => (p.userId ? <UntrustedText value={p.userId} /> : <span className="muted">none</span>) },
+    { key: 'state', header: 'State', render: (p) => <StateBadge state={p.state} /> },
+    { key: 'pub', header: 'Publishing', render: (p) => <PublishBadge p={p} /> },
+    { key: 'joined', header: 'First joined', render: (p) => formatTime(p.firstJoinTime) },
+    { key: 'rec', header: 'Recording', render: (p) => p.recordingState ?? '—' },
+    { key: 'repl', header: 'Replication', render: (p) => <ReplicationBadge p={p} /> },
+    ...(canDisconnect
+      ? [
+          {
+            key: 'actions',
+            header: 'Actions',
+            render: (p: ParticipantSummary) =>
+              p.state === 'CONNECTED' && p.replicationType !== 'REPLICA' ? (
+                <button type="button" className="small danger" onClick={() => setTarget(p)} aria-label={`Disconnect ${p.participantId}`}>
+                  Disconnect
+                </button>
+              ) : null,
+          },
+        ]
+      : []),
+    ],
+    [region, stageArn, sessionId, canDisconnect],
+  );
+
   let body: ReactNode;
-  if (q.data) {
+  if (first?.data) {
     body =
       rows.length === 0 ? (
         <EmptyState>{filter.kind === 'none' ? 'Nobody has joined this session.' : 'No participant matches this filter.'}</EmptyState>
       ) : (
-        <table className="table">
-          <caption className="sr-only">Participants of session {sessionId}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Participant</th>
-              <th scope="col">User id</th>
-              <th scope="col">State</th>
-              <th scope="col">Publishing</th>
-              <th scope="col">First joined</th>
-              <th scope="col">Recording</th>
-              <th scope="col">Replication</th>
-              {canDisconnect ? <th scope="col">Actions</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.participantId}>
-                <td>
-                  <a href={paths.participant.getHref(region, stageArn, sessionId, p.participantId)}>
-                    <code>{p.participantId}</code>
-                  </a>
-                </td>
-                <td>{p.userId ? <UntrustedText value={p.userId} /> : <span className="muted">none</span>}</td>
-                <td>
-                  <StateBadge state={p.state} />
-                </td>
-                <td>
-                  <PublishBadge p={p} />
-                </td>
-                <td>{formatTime(p.firstJoinTime)}</td>
-                <td>{p.recordingState ?? '—'}</td>
-                <td>
-                  <ReplicationBadge p={p} />
-                </td>
-                {canDisconnect ? (
-                  <td>
-                    {p.state === 'CONNECTED' && p.replicationType !== 'REPLICA' ? (
-                      <button type="button" className="small danger" onClick={() => setTarget(p)} aria-label={`Disconnect ${p.participantId}`}>
-                        Disconnect
-                      </button>
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={`Participants of session ${sessionId}`}
+          label="Participant table"
+          columns={columns}
+          rows={rows}
+          rowKey={(p) => p.participantId}
+          more={hasNextPage}
+          onRangeChange={onRange}
+          onEndReached={fetchNextPage}
+          testId="participant-table"
+        />
       );
-  } else if (q.isError) body = <ErrorPanel error={q.error} onRetry={() => void q.refetch()} />;
+  } else if (first?.error) body = <ErrorPanel error={first.error} onRetry={() => void first.refetch()} />;
   else body = <Loading label="Loading participants" />;
 
   return (
@@ -174,12 +206,12 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
         <h2 id="participants-title">
           Participants of session <code>{sessionId}</code> {live ? '(live)' : '(ended)'}
         </h2>
-        <FreshnessIndicator updatedAt={q.dataUpdatedAt} fetching={q.isFetching} />
+        <FreshnessIndicator updatedAt={q.updatedAt} fetching={q.fetching} />
       </div>
       <FilterBar key={search.get('filter') ?? ''} filter={filter} onChange={setFilter} />
-      {q.data && q.isRefetchError ? <StaleBanner error={q.error} /> : null}
+      {q.refetchError?.error ? <StaleBanner error={q.refetchError.error} /> : null}
       {body}
-      <div ref={sentinel} />
+      {rows.length ? <p className="muted">{`${rows.length}${hasNextPage ? '+' : ''} participants loaded`}</p> : null}
       {rows.length ? (
         <button type="button" className="small" onClick={() => downloadCsv(sessionId, rows)}>
           Download CSV

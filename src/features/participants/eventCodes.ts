@@ -40,3 +40,25 @@ export function explainEvent(name: string): string {
 export function explainErrorCode(code: string): string {
   return ERROR_CODES[code] ?? `IVS reported error code ${code}, which Greenroom does not know yet.`;
 }
+
+/** What support should do next for each error code (issue 8): one sentence an agent can act on. */
+export const NEXT_STEPS: Record<string, string> = {
+  INSUFFICIENT_CAPABILITIES: 'Check the capabilities the app puts in this user’s token; issue a new token with PUBLISH or SUBSCRIBE as needed.',
+  QUOTA_EXCEEDED: 'Count the publishers in the stage (12 at most) and ask the producer to remove one, or move the user to another stage.',
+  PUBLISHER_NOT_FOUND: 'Usually harmless: the other participant had left. If it repeats, ask the user to reload so the client refreshes its list.',
+  BITRATE_EXCEEDED: 'Ask the user to lower the encoder bitrate (8.5 Mbps at most) and publish again.',
+  RESOLUTION_EXCEEDED: 'Ask the user to send 720p or less and publish again.',
+  STREAM_DURATION_EXCEEDED: 'The 24-hour limit was reached; the user must reconnect with a new token to publish again.',
+  INVALID_AUDIO_CODEC: 'Ask the user to switch the encoder to a supported audio codec (Opus for WebRTC, AAC for RTMP).',
+  INVALID_VIDEO_CODEC: 'Ask the user to switch the encoder to H.264 and publish again.',
+  INVALID_PROTOCOL: 'Ask the user to change the encoder URL to rtmps:// and reconnect.',
+  INVALID_STREAM_KEY: 'Send the user the current stream key of the ingest configuration and ask them to paste it again.',
+  REUSE_OF_STREAM_KEY: 'Find the other live session using this key and stop it, or give this encoder its own ingest configuration.',
+  B_FRAME_PRESENT: 'Ask the user to turn off B-frames in the encoder (e.g. a baseline profile or "bframes=0") and reconnect.',
+  INVALID_INPUT: 'Ask the user to restart the encoder; if it persists, collect the encoder log and its settings for the ticket.',
+  INTERNAL_SERVER_EXCEPTION: 'Ask the user to retry; if it repeats, open an AWS support case with the times and ids from this story.',
+};
+
+export function nextStepFor(code: string): string {
+  return NEXT_STEPS[code] ?? 'Record the code, the time and the ids in the ticket and escalate to engineering.';
+}

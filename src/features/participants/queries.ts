@@ -3,7 +3,10 @@ import type { AwsLayer } from '../../aws/awsLayer';
 import { getParticipant } from '../../aws/ivs/getParticipant';
 import { listAllParticipantEvents } from '../../aws/ivs/listParticipantEvents';
 import { listParticipants } from '../../aws/ivs/listParticipants';
-import type { ParticipantFilter, ParticipantKey, Region } from '../../aws/types';
+import type { Page, ParticipantFilter, ParticipantKey, ParticipantSummary, Region } from '../../aws/types';
+
+/** Rows per ListParticipants page of the session table (the API's maximum). */
+export const PARTICIPANT_PAGE_SIZE = 100;
 
 export const participantQueries = {
   all: (region: Region) => ['ivs', region, 'participants'] as const,
@@ -17,6 +20,26 @@ export const participantQueries = {
         listParticipants(aws, region, { stageArn, sessionId, filter, nextToken: pageParam, maxResults: 50 }, signal),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (last) => last.nextToken,
+    }),
+  pages: (region: Region, stageArn: string, sessionId: string, filter: ParticipantFilter) =>
+    [...participantQueries.inSession(region, stageArn, sessionId), 'page', filter] as const,
+  /**
+   * Page `index` of the session table, as its own query, so that only the pages in view are polled (issue 7).
+   * IVS tokens are positional and the key holds the index: page i reads page i-1's nextToken from the cache,
+   * so refreshing page i-1 (new token text, same position) does not refetch page i.
+   */
+  page: (aws: AwsLayer, region: Region, stageArn: string, sessionId: string, filter: ParticipantFilter, index: number) =>
+    queryOptions({
+      queryKey: [...participantQueries.pages(region, stageArn, sessionId, filter), index] as const,
+      queryFn: async ({ signal, client }): Promise<Page<ParticipantSummary>> => {
+        let nextToken: string | undefined;
+        if (index > 0) {
+          const prev = client.getQueryData<Page<ParticipantSummary>>([...participantQueries.pages(region, stageArn, sessionId, filter), index - 1]);
+          nextToken = prev?.nextToken;
+          if (!nextToken) return { items: [] };
+        }
+        return listParticipants(aws, region, { stageArn, sessionId, filter, nextToken, maxResults: PARTICIPANT_PAGE_SIZE }, signal);
+      },
     }),
   detail: (aws: AwsLayer, region: Region, key: ParticipantKey) =>
     queryOptions({

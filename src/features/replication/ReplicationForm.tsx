@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
+import type { AppError } from '../../aws/errors';
+import type { ParticipantReplica } from '../../aws/types';
 import { useAws } from '../../aws/AwsProvider';
 import type { Region } from '../../aws/types';
 import { paths } from '../../config/paths';
@@ -12,8 +14,12 @@ import { plainTitle } from '../../components/untrusted';
 import { Can, useRole } from '../auth/Can';
 import { deniedMessage } from '../auth/policies';
 import { isRecordOf, useDraft } from '../auth/useDraft';
-import { useStartReplication } from './mutations';
+import { useOnline } from '../../query/connectivity';
+import { useCheckReplication, useStartReplication, type StartOutcome } from './mutations';
 import { replicaQueries } from './queries';
+import { ReplicationCli } from './ReplicationCli';
+import { FanOut } from './FanOut';
+import { ArmedReplication } from './ArmedReplication';
 import { ATTRIBUTES_MAX_BYTES, fieldOfServerError, validateReplication, type ReplicationErrors, type ReplicationForm as Form } from './validation';
 
 type Props = { region: Region; search: URLSearchParams };
@@ -42,6 +48,11 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
   const role = useRole();
   const [errors, setErrors] = useState<ReplicationErrors>({});
   const start = useStartReplication(region);
+  const check = useCheckReplication(region);
+  const online = useOnline();
+  // A second submit before React has re-rendered (double click, repeated Enter) must not start a second request.
+  const inFlight = useRef(false);
+  const busy = start.isPending || check.isPending;
   const stages = useQuery(replicaQueries.stageOptions(aws, region));
   const source = form.sourceStageArn.trim();
   const sourceValid = !validateReplication({ ...form, sourceStageArn: source }, region).sourceStageArn;
@@ -57,7 +68,7 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
     errors[k] ?? (serverField === k && start.error ? `IVS rejected this: ${start.error.message}` : undefined);
 
   const submit = (): void => {
-    if (start.isPending) return;
+    if (inFlight.current || busy || !online) return;
     const found = validateReplication(form, region);
     setErrors(found);
     if (Object.keys(found).length) return;
@@ -69,17 +80,34 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
       attributes: Object.fromEntries(form.attributes.map((a) => [a.key, a.value])),
     };
     const sessionId = publishers.data?.sessionId;
+    inFlight.current = true;
+    check.reset();
     start.mutate(input, {
-      onSuccess: () => {
+      onSuccess: (outcome) => {
         discardDraft();
+        // Running but not by a plain 200: stay and say so (with a link), rather than pretend nothing happened.
+        if (outcome.status !== 'started') return;
         navigate(
           sessionId
             ? paths.participant.getHref(region, input.sourceStageArn, sessionId, input.participantId)
             : paths.stage.getHref(region, input.destinationStageArn),
         );
       },
+      onSettled: () => {
+        inFlight.current = false;
+      },
     });
   };
+
+  // After "Check again", its answer replaces the verdict of the original submit.
+  const checked: StartOutcome | 'not-running' | undefined = check.isSuccess
+    ? check.data?.replicationState === 'ACTIVE'
+      ? { status: 'running', reason: 'confirmed', replica: check.data }
+      : 'not-running'
+    : undefined;
+  const outcome = checked && checked !== 'not-running' ? checked : !checked && start.data?.status === 'running' ? start.data : undefined;
+  const unknown = !checked && start.error?.detail.verified === 'unknown' ? start.error : null;
+  const failed = checked === 'not-running' ? (start.error ?? null) : unknown ? null : start.error;
 
   const stageList = stages.data ?? [];
   const pubs = publishers.data?.publishers ?? [];
@@ -191,23 +219,99 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
           addLabel="Add attribute"
           hint="Set on the replica and merged over the token's attributes (these win). Everyone in the destination stage can read them."
         />
-        {start.error && !serverField ? <ErrorPanel error={start.error} title="Replication did not start" /> : null}
-        {start.error && serverField ? (
+        {outcome?.status === 'running' ? <RunningNotice region={region} outcome={outcome} /> : null}
+        {unknown ? (
+          <UnknownOutcome
+            error={unknown}
+            checking={check.isPending}
+            checkError={check.error}
+            onCheck={() =>
+              check.mutate({
+                sourceStageArn: form.sourceStageArn.trim(),
+                destinationStageArn: form.destinationStageArn.trim(),
+                participantId: form.participantId.trim(),
+              })
+            }
+          />
+        ) : null}
+        {failed && !serverField ? (
+          <>
+            <ErrorPanel error={failed} title="Replication did not start" />
+            {failed.detail.verified === 'not-applied' || checked === 'not-running' ? (
+              <p className="hint" role="status">
+                IVS lists no active replica of this participant in that stage, so it is safe to try again.
+              </p>
+            ) : null}
+          </>
+        ) : null}
+        {failed && serverField ? (
           <p className="muted">
-            <RequestId error={start.error} />
+            <RequestId error={failed} />
           </p>
         ) : null}
-        {start.error?.kind === 'conflict' ? (
+        {failed?.kind === 'conflict' ? (
           <p className="hint">A conflict can mean this participant is already being replicated to that stage; check its replicas.</p>
+        ) : null}
+        {!online ? (
+          <p className="hint" role="status">
+            You are offline. Starting a replication needs a connection.
+          </p>
         ) : null}
         <Can policy="replication:start">
           <div className="actions">
-            <button type="submit" className="primary" disabled={start.isPending}>
-              {start.isPending ? 'Starting…' : 'Start replication'}
-            </button>
+            {unknown ? null : (
+              <button type="submit" className="primary" disabled={busy || !online}>
+                {start.isPending ? 'Starting…' : failed && (failed.detail.verified === 'not-applied' || checked === 'not-running' || failed.detail.retryable) ? 'Try again' : 'Start replication'}
+              </button>
+            )}
           </div>
         </Can>
       </form>
+      <ReplicationCli region={region} form={form} />
+      <FanOut region={region} form={form} />
+      <ArmedReplication region={region} form={form} />
     </section>
+  );
+}
+
+/** The replication is running although IVS did not answer 200: said plainly, with a link to the replica. */
+function RunningNotice({ region, outcome }: { region: Region; outcome: Extract<StartOutcome, { status: 'running' }> }): ReactNode {
+  const r: ParticipantReplica = outcome.replica;
+  return (
+    <div className="banner banner-info" role="status">
+      {outcome.reason === 'already' ? (
+        <>
+          <strong>Already replicating.</strong> <code>{r.participantId}</code> is already being replicated to stage{' '}
+          <code>{stageIdOf(r.destinationStageArn)}</code> (perhaps from another tab or by a colleague); nothing new was started.{' '}
+        </>
+      ) : (
+        <>
+          <strong>Replication is running.</strong> IVS did not confirm the request, but it lists the replica of <code>{r.participantId}</code> in stage{' '}
+          <code>{stageIdOf(r.destinationStageArn)}</code> as ACTIVE.{' '}
+        </>
+      )}
+      <a href={paths.participant.getHref(region, r.destinationStageArn, r.destinationSessionId, r.participantId)}>View the replica</a>
+    </div>
+  );
+}
+
+/** Neither the start nor the check got a clear answer: do not offer to start again, offer to look again. */
+function UnknownOutcome({ error, checking, checkError, onCheck }: { error: AppError; checking: boolean; checkError: AppError | null; onCheck: () => void }): ReactNode {
+  return (
+    <div className="panel panel-error" role="alert">
+      <p className="panel-title">
+        <span aria-hidden="true">⚠ </span>Not known whether replication started
+      </p>
+      <p>
+        IVS did not answer clearly ({error.message}) and its replica list could not be read either. Starting again could replicate twice, so check first.
+      </p>
+      {checkError ? <p className="muted">The check failed too: {checkError.message}</p> : null}
+      <p className="muted">
+        <RequestId error={error} />
+      </p>
+      <button type="button" onClick={onCheck} disabled={checking}>
+        {checking ? 'Checking…' : 'Check again'}
+      </button>
+    </div>
   );
 }

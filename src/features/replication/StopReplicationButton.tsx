@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { Region, ReplicationKey } from '../../aws/types';
+import { CliCommand } from '../../components/CliCommand';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { stageIdOf } from '../../components/format';
 import { useCan } from '../auth/Can';
@@ -31,6 +32,7 @@ export function StopReplicationButton({ region, replication }: { region: Region;
           The replica of <code>{replication.participantId}</code> leaves stage <code>{stageIdOf(replication.destinationStageArn)}</code>. The source
           participant keeps publishing.
         </p>
+        <CliCommand call={{ operation: 'StopParticipantReplication', region, input: { sourceStageArn: replication.sourceStageArn, destinationStageArn: replication.destinationStageArn, participantId: replication.participantId } }} />
       </ConfirmDialog>
     </>
   );

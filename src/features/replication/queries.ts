@@ -1,10 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { AwsLayer } from '../../aws/awsLayer';
+import { getParticipant } from '../../aws/ivs/getParticipant';
 import { getStage } from '../../aws/ivs/getStage';
 import { listParticipantReplicas } from '../../aws/ivs/listParticipantReplicas';
 import { listParticipants } from '../../aws/ivs/listParticipants';
 import { listAllStages } from '../../aws/ivs/listStages';
-import type { Region } from '../../aws/types';
+import type { ParticipantKey, Region } from '../../aws/types';
 
 export type ReplicaSource = { sourceStageArn: string; participantId: string };
 
@@ -50,5 +51,23 @@ export const replicaQueries = {
           publishers: page.items.filter((p) => p.state === 'CONNECTED' && p.replicationType !== 'REPLICA'),
         };
       },
+    }),
+  /** Joined but not publishing in the source stage's live session (what can be armed). */
+  notPublishing: (aws: AwsLayer, region: Region, stageArn: string) =>
+    queryOptions({
+      queryKey: [...replicaQueries.all(region), 'form', 'not-publishing', stageArn] as const,
+      queryFn: async ({ signal }) => {
+        const stage = await getStage(aws, region, stageArn, signal);
+        if (!stage.activeSessionId) return [];
+        const page = await listParticipants(aws, region, { stageArn, sessionId: stage.activeSessionId, filter: { kind: 'state', value: 'CONNECTED' }, maxResults: 100 }, signal);
+        return page.items.filter((p) => !p.published && p.replicationType !== 'REPLICA');
+      },
+    }),
+  /** The participant an armed replication waits for (one GetParticipant per look). */
+  armWatch: (aws: AwsLayer, region: Region, key: ParticipantKey) =>
+    queryOptions({
+      queryKey: ['ivs', region, 'arm-watch', key.stageArn, key.sessionId, key.participantId] as const,
+      queryFn: ({ signal }) =>
+        getParticipant(aws, region, { stageArn: key.stageArn, sessionId: key.sessionId, participantId: key.participantId }, signal),
     }),
 };

@@ -4,6 +4,7 @@ import { useAws } from '../../aws/AwsProvider';
 import type { Region, Stage, StageSession } from '../../aws/types';
 import { paths } from '../../config/paths';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { CliCommand } from '../../components/CliCommand';
 import { FreshnessIndicator } from '../../components/FreshnessIndicator';
 import { formatTime, stageIdOf } from '../../components/format';
 import { EmptyState, Loading } from '../../components/Loading';
@@ -87,6 +88,7 @@ export function StageDetailPage({ region, stageArn, sessionId, renderSession }: 
         <h1 id="stage-title">Stage {s.name || stageIdOf(s.arn)}</h1>
         <FreshnessIndicator updatedAt={stage.dataUpdatedAt} fetching={stage.isFetching} />
       </div>
+      <CliCommand call={{ operation: 'GetStage', region, input: { arn: s.arn } }} title="AWS CLI: get this stage" />
       <div className="toolbar">
         <Can policy="token:create">
           <button type="button" onClick={() => setDialog('token')}>
@@ -104,7 +106,7 @@ export function StageDetailPage({ region, stageArn, sessionId, renderSession }: 
           </a>
         </Can>
       </div>
-      {stage.isRefetchError ? <StaleBanner error={stage.error} /> : null}
+      {stage.isRefetchError ? <StaleBanner error={stage.error} updatedAt={stage.dataUpdatedAt} /> : null}
       <StageFields stage={s} />
 
       <h2>Sessions</h2>

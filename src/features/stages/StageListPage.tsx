@@ -1,9 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useState, type ReactNode } from 'react';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useDeferredValue, useEffect, useState, type ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { Region, StageSummary } from '../../aws/types';
 import { paths } from '../../config/paths';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DataTable, type Column, type VisibleRange } from '../../components/DataTable';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FreshnessIndicator } from '../../components/FreshnessIndicator';
 import { stageIdOf } from '../../components/format';
@@ -12,131 +13,206 @@ import { navigate } from '../../components/navigate';
 import { StaleBanner } from '../../components/StaleBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { UntrustedText } from '../../components/UntrustedText';
-import { usePollInterval } from '../../query/polling';
+import { STAGE_LIST_PAGE_SIZE, useBudgetedInterval } from '../../query/budget';
 import { Can, useCan } from '../auth/Can';
 import { useHasDraft } from '../auth/useDraft';
-import { LiveCountsCells } from './components/LiveCountsCells';
+import { LiveCount } from './components/LiveCount';
 import { StageFormDialog, stageDraftKey } from './components/StageFormDialog';
 import { useDeleteStage } from './mutations';
 import { stageQueries } from './queries';
 import { matchesTagFilter } from './validation';
 
 type Props = { region: Region; search: URLSearchParams };
+type Row = StageSummary & { region: Region };
+
+/** Rows must stay in view this long before their live counts are fetched (scrolling past fires nothing). */
+const SETTLE_MS = 250;
+const OVERSCAN = 6;
+
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return settled;
+}
 
 export function StageListPage({ region, search }: Props): ReactNode {
   const aws = useAws();
-  const q = useQuery({ ...stageQueries.list(aws, region), refetchInterval: usePollInterval('stages') });
+  const all = search.get('regions') === 'all';
+  const shown = all ? aws.regions : [region];
   const name = search.get('q') ?? '';
   const tag = search.get('tag') ?? '';
   const deferredName = useDeferredValue(name);
   const deferredTag = useDeferredValue(tag);
-  const createDraft = useHasDraft(stageDraftKey(region));
-  const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'edit' | 'delete'; stage: StageSummary } | null>(createDraft ? { kind: 'create' } : null);
-  const del = useDeleteStage(region);
+
+  // One ListStages walk per region, each under its own region-first key (P5). The walk costs one call per
+  // 100 stages, so the interval lengthens with the size of the largest region (query/budget.ts).
+  const qc = useQueryClient();
+  const largest = Math.max(0, ...shown.map((r) => qc.getQueryData(stageQueries.list(aws, r).queryKey)?.length ?? 0));
+  const listInterval = useBudgetedInterval('stages', 'ListStages', 1, Math.max(1, Math.ceil(largest / STAGE_LIST_PAGE_SIZE)));
+  const lists = useQueries({
+    queries: shown.map((r) => ({ ...stageQueries.list(aws, r), refetchInterval: listInterval })),
+  });
+
+  const loaded = lists.every((l) => l.data);
+  const firstError = lists.find((l) => l.isError && !l.data);
+  const refetchError = lists.find((l) => l.data && l.isRefetchError);
+  const updatedAt = Math.min(...lists.map((l) => l.dataUpdatedAt));
+  const fetching = lists.some((l) => l.isFetching);
+  // A few thousand rows at most: merging and filtering them takes well under a millisecond per render, and the
+  // filters read deferred values, so typing never waits for it.
+  const allRows: Row[] = lists.flatMap((l, i) => (l.data ?? []).map((s) => ({ ...s, region: shown[i] as Region })));
+  const needle = deferredName.toLowerCase();
+  const rows = allRows.filter((s) => s.name.toLowerCase().includes(needle) && matchesTagFilter(s.tags, deferredTag));
+
+  // Live counts only for the rows in view, once scrolling stops; their interval keeps them within budget.
+  const [range, setRange] = useState<VisibleRange>({ start: 0, end: 0 });
+  const settled = useSettled(range, SETTLE_MS);
+  const liveInView = rows.slice(Math.max(0, settled.start - OVERSCAN), settled.end + OVERSCAN).filter((s) => s.activeSessionId).length;
+  const countsInterval = useBudgetedInterval('stages', 'ListParticipants', liveInView);
+  const isActive = (i: number): boolean => i >= settled.start - OVERSCAN && i < settled.end + OVERSCAN;
+  const indexOf = new Map(rows.map((s, i) => [`${s.region}|${s.arn}`, i]));
+
+  const createRegion = region;
+  const createDraft = useHasDraft(stageDraftKey(createRegion));
+  const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'edit' | 'delete'; stage: Row } | null>(createDraft ? { kind: 'create' } : null);
+  const del = useDeleteStage(dialog?.kind === 'delete' ? dialog.stage.region : region);
   const canEdit = useCan('stage:edit');
   const canDelete = useCan('stage:delete');
   const actions = canEdit || canDelete;
 
   const setFilter = (patch: { q?: string; tag?: string }): void =>
-    navigate(paths.stages.getHref(region, { q: name, tag, ...patch }), { replace: true });
+    navigate(paths.stages.getHref(region, { q: name, tag, ...(all ? { regions: 'all' as const } : {}), ...patch }), { replace: true });
+  const where = all ? 'all regions' : region;
 
-  const rows = (q.data ?? []).filter(
-    (s) => s.name.toLowerCase().includes(deferredName.toLowerCase()) && matchesTagFilter(s.tags, deferredTag),
-  );
+  const columns: Column<Row>[] = [
+    { key: 'name', header: 'Name', render: (s) => <a href={paths.stage.getHref(s.region, s.arn)}>{s.name || '(unnamed)'}</a> },
+    { key: 'id', header: 'Stage id', render: (s) => <code>{stageIdOf(s.arn)}</code> },
+    {
+      key: 'session',
+      header: 'Live session',
+      render: (s) =>
+        s.activeSessionId ? (
+          <a href={paths.session.getHref(s.region, s.arn, s.activeSessionId)}>
+            <StatusBadge tone="ok">Live</StatusBadge> <code>{s.activeSessionId}</code>
+          </a>
+        ) : (
+          <StatusBadge tone="neutral">Idle</StatusBadge>
+        ),
+    },
+    ...(['connected', 'publishing'] as const).map(
+      (field): Column<Row> => ({
+        key: field,
+        header: field === 'connected' ? 'Connected' : 'Publishing',
+        className: 'num',
+        render: (s) => (
+          <LiveCount
+            region={s.region}
+            arn={s.arn}
+            sessionId={s.activeSessionId}
+            field={field}
+            active={isActive(indexOf.get(`${s.region}|${s.arn}`) ?? -1)}
+            interval={countsInterval}
+          />
+        ),
+      }),
+    ),
+    { key: 'region', header: 'Region', render: (s) => s.region },
+    {
+      key: 'tags',
+      header: 'Tags',
+      render: (s) =>
+        Object.entries(s.tags).map(([k, v]) => (
+          <span className="tag" key={k}>
+            <UntrustedText value={`${k}=${v}`} />
+          </span>
+        )),
+    },
+    ...(actions
+      ? [
+          {
+            key: 'actions',
+            header: 'Actions',
+            className: 'row-actions',
+            render: (s: Row) => (
+              <>
+                <Can policy="stage:edit">
+                  <button type="button" className="small" onClick={() => setDialog({ kind: 'edit', stage: s })} aria-label={`Edit stage ${s.name || stageIdOf(s.arn)}`}>
+                    Edit
+                  </button>
+                </Can>
+                <Can policy="stage:delete">
+                  <button type="button" className="small danger" onClick={() => setDialog({ kind: 'delete', stage: s })} aria-label={`Delete stage ${s.name || stageIdOf(s.arn)}`}>
+                    Delete
+                  </button>
+                </Can>
+              </>
+            ),
+          },
+        ]
+      : []),
+  ];
 
   let body: ReactNode;
-  if (q.data) {
+  if (loaded) {
     body =
       rows.length === 0 ? (
-        <EmptyState>
-          {q.data.length === 0 ? `No stages in ${region} yet. Create one to get started.` : 'No stage matches these filters.'}
-        </EmptyState>
+        <EmptyState>{allRows.length === 0 ? `No stages in ${where} yet. Create one to get started.` : 'No stage matches these filters.'}</EmptyState>
       ) : (
-        <table className="table">
-          <caption className="sr-only">Stages in {region}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Stage id</th>
-              <th scope="col">Live session</th>
-              <th scope="col" className="num">Connected</th>
-              <th scope="col" className="num">Publishing</th>
-              <th scope="col">Tags</th>
-              {actions ? <th scope="col">Actions</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((s) => (
-              <tr key={s.arn}>
-                <td>
-                  <a href={paths.stage.getHref(region, s.arn)}>{s.name || '(unnamed)'}</a>
-                </td>
-                <td>
-                  <code>{stageIdOf(s.arn)}</code>
-                </td>
-                <td>
-                  {s.activeSessionId ? (
-                    <a href={paths.session.getHref(region, s.arn, s.activeSessionId)}>
-                      <StatusBadge tone="ok">Live</StatusBadge> <code>{s.activeSessionId}</code>
-                    </a>
-                  ) : (
-                    <StatusBadge tone="neutral">Idle</StatusBadge>
-                  )}
-                </td>
-                <LiveCountsCells region={region} arn={s.arn} sessionId={s.activeSessionId} />
-                <td>
-                  {Object.entries(s.tags).map(([k, v]) => (
-                    <span className="tag" key={k}>
-                      <UntrustedText value={`${k}=${v}`} />
-                    </span>
-                  ))}
-                </td>
-                {actions ? (
-                  <td className="row-actions">
-                    <Can policy="stage:edit">
-                      <button type="button" className="small" onClick={() => setDialog({ kind: 'edit', stage: s })} aria-label={`Edit stage ${s.name || stageIdOf(s.arn)}`}>
-                        Edit
-                      </button>
-                    </Can>
-                    <Can policy="stage:delete">
-                      <button type="button" className="small danger" onClick={() => setDialog({ kind: 'delete', stage: s })} aria-label={`Delete stage ${s.name || stageIdOf(s.arn)}`}>
-                        Delete
-                      </button>
-                    </Can>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={`Stages in ${where}`}
+          label="Stage table"
+          columns={columns}
+          rows={rows}
+          rowKey={(s) => `${s.region}|${s.arn}`}
+          overscan={OVERSCAN}
+          onRangeChange={setRange}
+          testId="stage-table"
+        />
       );
-  } else if (q.isError) body = <ErrorPanel error={q.error} onRetry={() => void q.refetch()} />;
+  } else if (firstError) body = <ErrorPanel error={firstError.error} onRetry={() => void firstError.refetch()} />;
   else body = <Loading label="Loading stages" />;
 
   return (
     <section aria-labelledby="stages-title">
       <div className="page-head">
-        <h1 id="stages-title">Stages in {region}</h1>
-        <FreshnessIndicator updatedAt={q.dataUpdatedAt} fetching={q.isFetching} />
+        <h1 id="stages-title">Stages in {where}</h1>
+        <FreshnessIndicator updatedAt={loaded ? updatedAt : 0} fetching={fetching} />
       </div>
       <div className="toolbar" role="search">
+        <label>
+          Regions{' '}
+          <select
+            value={all ? '' : region}
+            onChange={(e) => navigate(paths.stages.getHref(e.target.value || region, { q: name, tag, ...(e.target.value ? {} : { regions: 'all' as const }) }))}
+          >
+            {aws.regions.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+            <option value="">All regions</option>
+          </select>
+        </label>
         <label>
           Filter by name <input type="search" value={name} onChange={(e) => setFilter({ q: e.target.value })} />
         </label>
         <label>
           Filter by tag <input type="search" value={tag} placeholder="key or key=value" onChange={(e) => setFilter({ tag: e.target.value })} />
         </label>
-        <span className="muted">{q.data ? `${rows.length} of ${q.data.length} stages` : null}</span>
+        <span className="muted">{loaded ? `${rows.length} of ${allRows.length} stages` : null}</span>
         <Can policy="stage:create">
           <button type="button" className="primary" onClick={() => setDialog({ kind: 'create' })}>
             Create stage
           </button>
         </Can>
       </div>
-      {q.data && q.isRefetchError ? <StaleBanner error={q.error} /> : null}
+      {refetchError ? <StaleBanner error={refetchError.error} /> : null}
       {body}
-      {dialog?.kind === 'create' ? <StageFormDialog region={region} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'edit' ? <StageFormDialog region={region} stage={dialog.stage} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'create' ? <StageFormDialog region={createRegion} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'edit' ? <StageFormDialog region={dialog.stage.region} stage={dialog.stage} onClose={() => setDialog(null)} /> : null}
       <ConfirmDialog
         open={dialog?.kind === 'delete'}
         title="Delete stage?"

@@ -1,0 +1,86 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class FindUserPage {
+  readonly heading: Locator;
+  readonly query: Locator;
+  readonly search: Locator;
+  readonly results: Locator;
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.heading = page.getByRole('heading', { level: 1, name: 'Find a user' });
+    this.query = page.getByLabel('User id or participant id');
+    this.search = page.getByRole('button', { name: 'Search', exact: true });
+    this.results = page.getByRole('table', { name: /^Matches for/ });
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Find user' }).click();
+    await expect(this.heading).toBeVisible();
+  }
+
+  async find(text: string): Promise<void> {
+    await this.query.fill(text);
+    await this.search.click();
+  }
+
+  resultLink(participantId: string, region: string): Locator {
+    return this.results.getByRole('link', { name: `Open participant ${participantId} in ${region}` });
+  }
+}
+
+export class StoryPage {
+  readonly heading: Locator;
+  readonly groupHeadings: Locator;
+  readonly gaps: Locator;
+  readonly exportText: Locator;
+  readonly exportJson: Locator;
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.heading = page.getByRole('heading', { level: 1, name: /^Story of participant/ });
+    this.groupHeadings = page.getByRole('heading', { level: 2 });
+    this.gaps = page.getByRole('note');
+    this.exportText = page.getByRole('button', { name: 'Export text summary' });
+    this.exportJson = page.getByRole('button', { name: 'Export JSON' });
+  }
+
+  events(groupLabel: RegExp): Locator {
+    return this.page.getByRole('list', { name: groupLabel }).getByRole('listitem');
+  }
+
+  /** The one-line form of every event shown, in page order (what the text export must hold too). */
+  async eventLines(): Promise<string[]> {
+    const items = await this.page.getByRole('list', { name: /^Events of/ }).getByRole('listitem').allInnerTexts();
+    return items.map((t) => (t.split('\n')[0] ?? '').replace(/ \(local .*\)$/, '').trim());
+  }
+}
+
+export class ReplicationMapPage {
+  readonly heading: Locator;
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.heading = page.getByRole('heading', { level: 1, name: /^Replication map/ });
+  }
+
+  async open(region: string): Promise<void> {
+    await this.page.goto(`/regions/${region}/replications`);
+    await expect(this.heading).toBeVisible();
+  }
+
+  edge(sourceStageId: string, participantId: string, destinationStageId: string): Locator {
+    return this.page
+      .getByRole('table', { name: `Replications from stage ${sourceStageId}` })
+      .getByRole('row')
+      .filter({ hasText: participantId })
+      .filter({ has: this.page.getByRole('link', { name: `Replica in stage ${destinationStageId}` }) });
+  }
+
+  stopDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Stop replication?' });
+  }
+}

@@ -1,0 +1,168 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { useAws } from '../../aws/AwsProvider';
+import type { Region } from '../../aws/types';
+import { paths } from '../../config/paths';
+import { CliCommand } from '../../components/CliCommand';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { FreshnessIndicator } from '../../components/FreshnessIndicator';
+import { stageIdOf } from '../../components/format';
+import { EmptyState, Loading } from '../../components/Loading';
+import { StaleBanner } from '../../components/StaleBanner';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useNow, usePollInterval, type PolledQuery } from '../../query/polling';
+import { Can } from '../auth/Can';
+import { mapInterval, mapQueries, type ReplicationEdge, type ReplicationMap } from './mapQueries';
+import { useStopReplication } from './mutations';
+
+function age(since: string | undefined, now: number): string {
+  if (!since) return '—';
+  const s = Math.max(0, Math.round((now - Date.parse(since)) / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+function StopEdge({ region, edge }: { region: Region; edge: ReplicationEdge }): ReactNode {
+  const [open, setOpen] = useState(false);
+  const stop = useStopReplication(region);
+  const qc = useQueryClient();
+  const key = { sourceStageArn: edge.sourceStageArn, destinationStageArn: edge.destinationStageArn, participantId: edge.participantId };
+  return (
+    <>
+      <button type="button" className="small danger" onClick={() => setOpen(true)} aria-label={`Stop replication of ${edge.participantId} to ${stageIdOf(edge.destinationStageArn)}`}>
+        Stop
+      </button>
+      <ConfirmDialog
+        open={open}
+        title="Stop replication?"
+        confirmLabel="Stop replication"
+        danger
+        pending={stop.isPending}
+        error={stop.error}
+        onCancel={() => {
+          stop.reset();
+          setOpen(false);
+        }}
+        onConfirm={() =>
+          stop.mutate(key, {
+            onSuccess: () => {
+              setOpen(false);
+              return qc.invalidateQueries({ queryKey: mapQueries.all(region) });
+            },
+          })
+        }
+      >
+        <p>
+          The replica of <code>{edge.participantId}</code> leaves stage <code>{stageIdOf(edge.destinationStageArn)}</code>. The source participant keeps
+          publishing.
+        </p>
+        <CliCommand call={{ operation: 'StopParticipantReplication', region, input: key }} />
+      </ConfirmDialog>
+    </>
+  );
+}
+
+function SourceGroup({ region, map, sourceStageArn, edges, now }: { region: Region; map: ReplicationMap; sourceStageArn: string; edges: ReplicationEdge[]; now: number }): ReactNode {
+  const id = `map-${stageIdOf(sourceStageArn)}`;
+  const name = map.stageNames[sourceStageArn];
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>
+        From {name ? `${name} ` : ''}
+        <a href={paths.stage.getHref(region, sourceStageArn)}>
+          <code>{stageIdOf(sourceStageArn)}</code>
+        </a>
+      </h2>
+      <table className="table">
+        <caption className="sr-only">Replications from stage {stageIdOf(sourceStageArn)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Participant</th>
+            <th scope="col">Destination stage</th>
+            <th scope="col">State</th>
+            <th scope="col">Age</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {edges.map((e) => (
+            <tr key={`${e.participantId}/${e.destinationStageArn}`}>
+              <td>
+                <a href={paths.participant.getHref(region, e.sourceStageArn, e.sourceSessionId, e.participantId)}>
+                  <code>{e.participantId}</code>
+                </a>
+                {e.userId ? <span className="muted"> ({e.userId})</span> : null}
+              </td>
+              <td>
+                → {map.stageNames[e.destinationStageArn] ? `${map.stageNames[e.destinationStageArn]} ` : ''}
+                <a href={paths.participant.getHref(region, e.destinationStageArn, e.destinationSessionId, e.participantId)} aria-label={`Replica in stage ${stageIdOf(e.destinationStageArn)}`}>
+                  <code>{stageIdOf(e.destinationStageArn)}</code>
+                </a>
+              </td>
+              <td>
+                <StatusBadge tone={e.state === 'ACTIVE' ? 'ok' : 'neutral'}>{e.state}</StatusBadge>
+              </td>
+              <td>{age(e.since, now)}</td>
+              <td>
+                <Can policy="replication:stop">
+                  <StopEdge region={region} edge={e} />
+                </Can>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Every active replication in a region, grouped source stage → participant → destination stages, live (issue 8). */
+export function ReplicationMapPage({ region }: { region: Region }): ReactNode {
+  const aws = useAws();
+  const poll = usePollInterval('stages');
+  const now = useNow();
+  const q = useQuery({
+    ...mapQueries.map(aws, region),
+    refetchInterval:
+      poll === false
+        ? false
+        : (query) => {
+            const base = typeof poll === 'function' ? poll(query as unknown as PolledQuery) : poll;
+            return base === false ? false : mapInterval(base, query.state.data?.calls);
+          },
+  });
+
+  let body: ReactNode;
+  if (q.data) {
+    const groups = new Map<string, ReplicationEdge[]>();
+    for (const e of q.data.edges) groups.set(e.sourceStageArn, [...(groups.get(e.sourceStageArn) ?? []), e]);
+    body = (
+      <>
+        {q.isRefetchError ? <StaleBanner error={q.error} updatedAt={q.dataUpdatedAt} /> : null}
+        <p role="status">
+          {q.data.edges.length} active {q.data.edges.length === 1 ? 'replication' : 'replications'} from {groups.size} {groups.size === 1 ? 'stage' : 'stages'}
+        </p>
+        {groups.size === 0 ? <EmptyState>No participant is being replicated in {region} right now.</EmptyState> : null}
+        {[...groups].map(([src, edges]) => (
+          <SourceGroup key={src} region={region} map={q.data} sourceStageArn={src} edges={edges} now={now} />
+        ))}
+      </>
+    );
+  } else if (q.isError) body = <ErrorPanel error={q.error} onRetry={() => void q.refetch()} title="The replication map could not be loaded" />;
+  else body = <Loading label="Loading replications" />;
+
+  return (
+    <section aria-labelledby="map-title">
+      <div className="page-head">
+        <h1 id="map-title">Replication map · {region}</h1>
+        <FreshnessIndicator updatedAt={q.dataUpdatedAt} fetching={q.isFetching} />
+      </div>
+      <p className="muted">
+        Read from the replicas in every live session (ListStages, then ListParticipants per live stage), refreshed within the polling budget.
+      </p>
+      {body}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useAws } from '../../../aws/AwsProvider';
+import type { Region } from '../../../aws/types';
+import { stageQueries } from '../queries';
+
+/**
+ * Connected and publishing participants of the stage's live session: one ListParticipants call per poll
+ * (query/budget.ts). The list mounts it only for rows in view, and `active` only once the view has settled,
+ * so scrolling past 1,000 stages does not fire 1,000 requests.
+ */
+export function LiveCount({
+  region,
+  arn,
+  sessionId,
+  active,
+  interval,
+  field,
+}: {
+  region: Region;
+  arn: string;
+  sessionId?: string;
+  active: boolean;
+  interval: number | false;
+  /** Both cells of a row share one query (same key), so one request serves the two. */
+  field: 'connected' | 'publishing';
+}): ReactNode {
+  const aws = useAws();
+  const q = useQuery({
+    ...stageQueries.liveCounts(aws, region, arn, sessionId ?? ''),
+    enabled: sessionId !== undefined && active,
+    refetchInterval: interval,
+  });
+  if (!sessionId) return <span className="muted">0</span>;
+  if (q.data) return `${q.data[field]}${q.data.more ? '+' : ''}`;
+  return (
+    <span className="muted" title={q.error?.message}>
+      {q.isError ? 'unavailable' : '…'}
+    </span>
+  );
+}

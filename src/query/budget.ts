@@ -1,0 +1,89 @@
+// The polling budget (issue 7): IVS rate-limits each operation per account and region
+// (docs: ivs-realtime README §7). The console keeps its own steady polling under half of each limit, so the
+// customer's application and other tabs keep the rest. Views compute their intervals through here.
+import { use } from 'react';
+import type { PollKind } from '../config/schema';
+import { PollingContext } from './polling';
+
+/** Requests per second per account and region. */
+export const RATE_LIMITS_TPS: Readonly<Record<string, number>> = {
+  CreateParticipantToken: 50,
+  TagResource: 10,
+  UntagResource: 10,
+  ListTagsForResource: 10,
+  // Replication operations are not listed by AWS; plan for 5 like the rest.
+};
+export const DEFAULT_RATE_LIMIT_TPS = 5;
+/** The share of each limit the console may use. */
+export const BUDGET_SHARE = 0.5;
+
+export const rateLimitOf = (operation: string): number => RATE_LIMITS_TPS[operation] ?? DEFAULT_RATE_LIMIT_TPS;
+/** The console's allowance for one operation in one region, in requests per minute. */
+export const budgetPerMinute = (operation: string): number => rateLimitOf(operation) * BUDGET_SHARE * 60;
+
+/** One polled query of a view: `requests` calls of `operation` every `intervalMs`. */
+export type PolledQuery = { operation: string; intervalMs: number; requests?: number };
+
+/** Steady requests per minute by operation (in one region) of a view's polled queries. */
+export function steadyRate(queries: readonly PolledQuery[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const q of queries) out[q.operation] = (out[q.operation] ?? 0) + ((q.requests ?? 1) * 60_000) / q.intervalMs;
+  return out;
+}
+
+/** Operations whose steady rate exceeds the budget, with the rate and the allowance. */
+export function overBudget(queries: readonly PolledQuery[]): { operation: string; perMinute: number; budget: number }[] {
+  return Object.entries(steadyRate(queries))
+    .map(([operation, perMinute]) => ({ operation, perMinute, budget: budgetPerMinute(operation) }))
+    .filter((r) => r.perMinute > r.budget + 1e-9);
+}
+
+/**
+ * The poll interval for `queries` polled queries of `operation` (each `requestsEach` calls) that keeps them, with
+ * `reservedPerMinute` already used by the view, within the budget: the configured `baseMs`, or longer.
+ */
+export function budgetedInterval(operation: string, baseMs: number, queries: number, requestsEach = 1, reservedPerMinute = 0): number {
+  const allowance = budgetPerMinute(operation) - reservedPerMinute;
+  if (queries <= 0) return baseMs;
+  if (allowance <= 0) return Math.max(baseMs, 60_000);
+  const minMs = Math.ceil((queries * requestsEach * 60_000) / allowance);
+  return Math.max(baseMs, minMs);
+}
+
+/**
+ * The polling plan of each view, from its intervals and how many queries it polls. Unit tests check every plan
+ * against the budget; the diagnostics panel shows the measured rates beside it.
+ */
+export const STAGE_LIST_PAGE_SIZE = 100;
+export const PARTICIPANT_PAGE_SIZE = 100;
+/** Most live-count queries a stage list polls: the rows in view plus overscan (DataTable). */
+export const MAX_VISIBLE_ROWS = 40;
+
+export function stageListPlan(stages: number, liveVisible: number, intervals: { stages: number }): PolledQuery[] {
+  const pages = Math.max(1, Math.ceil(stages / STAGE_LIST_PAGE_SIZE));
+  const listMs = budgetedInterval('ListStages', intervals.stages, 1, pages);
+  const countsMs = budgetedInterval('ListParticipants', intervals.stages, Math.min(liveVisible, MAX_VISIBLE_ROWS));
+  return [
+    { operation: 'ListStages', intervalMs: listMs, requests: pages },
+    ...(liveVisible > 0 ? [{ operation: 'ListParticipants', intervalMs: countsMs, requests: Math.min(liveVisible, MAX_VISIBLE_ROWS) }] : []),
+  ];
+}
+
+/** Stage detail with a live session: GetStage, the sessions list, the visible participant pages (at most 2). */
+export function sessionPlan(intervals: { stage: number; participants: number }, visiblePages = 2): PolledQuery[] {
+  return [
+    { operation: 'GetStage', intervalMs: intervals.stage },
+    { operation: 'ListStageSessions', intervalMs: intervals.stage },
+    { operation: 'ListParticipants', intervalMs: budgetedInterval('ListParticipants', intervals.participants, visiblePages), requests: visiblePages },
+  ];
+}
+
+/**
+ * The view's poll interval (the configured one, or false while paused) lengthened so that `queries` polled
+ * queries of `operation`, `requestsEach` calls each, stay within the budget.
+ */
+export function useBudgetedInterval(kind: PollKind, operation: string, queries: number, requestsEach = 1): number | false {
+  const ctl = use(PollingContext);
+  if (!ctl) throw new Error('useBudgetedInterval must be used inside the polling provider');
+  return ctl.paused ? false : budgetedInterval(operation, ctl.intervals[kind], queries, requestsEach);
+}
