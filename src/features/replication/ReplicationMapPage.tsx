@@ -1,10 +1,8 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { Region } from '../../aws/types';
 import { paths } from '../../config/paths';
-import { CliCommand } from '../../components/CliCommand';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FreshnessIndicator } from '../../components/FreshnessIndicator';
 import { stageIdOf } from '../../components/format';
@@ -12,9 +10,8 @@ import { EmptyState, Loading } from '../../components/Loading';
 import { StaleBanner } from '../../components/StaleBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useNow, usePollInterval, type PolledQuery } from '../../query/polling';
-import { Can } from '../auth/Can';
+import { StopReplicationButton } from './StopReplicationButton';
 import { mapInterval, mapQueries, type ReplicationEdge, type ReplicationMap } from './mapQueries';
-import { useStopReplication } from './mutations';
 
 function age(since: string | undefined, now: number): string {
   if (!since) return '—';
@@ -22,46 +19,6 @@ function age(since: string | undefined, now: number): string {
   if (s < 60) return `${s} s`;
   const m = Math.floor(s / 60);
   return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
-}
-
-function StopEdge({ region, edge }: { region: Region; edge: ReplicationEdge }): ReactNode {
-  const [open, setOpen] = useState(false);
-  const stop = useStopReplication(region);
-  const qc = useQueryClient();
-  const key = { sourceStageArn: edge.sourceStageArn, destinationStageArn: edge.destinationStageArn, participantId: edge.participantId };
-  return (
-    <>
-      <button type="button" className="small danger" onClick={() => setOpen(true)} aria-label={`Stop replication of ${edge.participantId} to ${stageIdOf(edge.destinationStageArn)}`}>
-        Stop
-      </button>
-      <ConfirmDialog
-        open={open}
-        title="Stop replication?"
-        confirmLabel="Stop replication"
-        danger
-        pending={stop.isPending}
-        error={stop.error}
-        onCancel={() => {
-          stop.reset();
-          setOpen(false);
-        }}
-        onConfirm={() =>
-          stop.mutate(key, {
-            onSuccess: () => {
-              setOpen(false);
-              return qc.invalidateQueries({ queryKey: mapQueries.all(region) });
-            },
-          })
-        }
-      >
-        <p>
-          The replica of <code>{edge.participantId}</code> leaves stage <code>{stageIdOf(edge.destinationStageArn)}</code>. The source participant keeps
-          publishing.
-        </p>
-        <CliCommand call={{ operation: 'StopParticipantReplication', region, input: key }} />
-      </ConfirmDialog>
-    </>
-  );
 }
 
 function SourceGroup({ region, map, sourceStageArn, edges, now }: { region: Region; map: ReplicationMap; sourceStageArn: string; edges: ReplicationEdge[]; now: number }): ReactNode {
@@ -106,9 +63,7 @@ function SourceGroup({ region, map, sourceStageArn, edges, now }: { region: Regi
               </td>
               <td>{age(e.since, now)}</td>
               <td>
-                <Can policy="replication:stop">
-                  <StopEdge region={region} edge={e} />
-                </Can>
+                <StopReplicationButton region={region} replication={{ sourceStageArn: e.sourceStageArn, destinationStageArn: e.destinationStageArn, participantId: e.participantId }} />
               </td>
             </tr>
           ))}

@@ -6,19 +6,24 @@ import { listParticipantReplicas } from '../../aws/ivs/listParticipantReplicas';
 import { startParticipantReplication, type StartReplicationInput } from '../../aws/ivs/startParticipantReplication';
 import { stopParticipantReplication } from '../../aws/ivs/stopParticipantReplication';
 import type { ParticipantReplica, Region, ReplicationKey } from '../../aws/types';
+import { mapQueries } from './mapQueries';
 import { replicaQueries } from './queries';
 
 /**
  * A replication changes the source participant, its replica list and both stages' participants.
  * Other features own those keys, so match them by region + stage ARN instead of importing them.
  */
-export function invalidateReplication(qc: QueryClient, region: Region, v: ReplicationKey): Promise<void> {
-  return qc.invalidateQueries({
-    predicate: (q) =>
-      q.queryKey[0] === 'ivs' &&
-      q.queryKey[1] === region &&
-      (q.queryKey.includes(v.sourceStageArn) || q.queryKey.includes(v.destinationStageArn)),
-  });
+export async function invalidateReplication(qc: QueryClient, region: Region, v: ReplicationKey): Promise<void> {
+  await Promise.all([
+    qc.invalidateQueries({
+      predicate: (q) =>
+        q.queryKey[0] === 'ivs' &&
+        q.queryKey[1] === region &&
+        (q.queryKey.includes(v.sourceStageArn) || q.queryKey.includes(v.destinationStageArn)),
+    }),
+    // The region's replication map shows every edge, whatever the stages.
+    qc.invalidateQueries({ queryKey: mapQueries.all(region) }),
+  ]);
 }
 
 /**
