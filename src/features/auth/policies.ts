@@ -4,29 +4,24 @@
 export type Role = 'producer' | 'support';
 export const ROLES: readonly Role[] = ['producer', 'support'];
 
-/** IVS actions each role's IAM policy allows (iam/<role>-policy.json). Reads are allowed to both. */
+/** The read actions both roles' IAM policies allow. */
+const READ_ACTIONS = [
+  'ListStages',
+  'GetStage',
+  'GetStageSession',
+  'ListStageSessions',
+  'GetParticipant',
+  'ListParticipants',
+  'ListParticipantEvents',
+  'ListParticipantReplicas',
+  'ListTagsForResource',
+] as const;
+
+/** IVS actions each role's IAM policy allows (iam/<role>-policy.json): support reads; producer also acts. */
 export const ROLE_ACTIONS: Record<Role, readonly string[]> = {
-  support: [
-    'ListStages',
-    'GetStage',
-    'GetStageSession',
-    'ListStageSessions',
-    'GetParticipant',
-    'ListParticipants',
-    'ListParticipantEvents',
-    'ListParticipantReplicas',
-    'ListTagsForResource',
-  ],
+  support: READ_ACTIONS,
   producer: [
-    'ListStages',
-    'GetStage',
-    'GetStageSession',
-    'ListStageSessions',
-    'GetParticipant',
-    'ListParticipants',
-    'ListParticipantEvents',
-    'ListParticipantReplicas',
-    'ListTagsForResource',
+    ...READ_ACTIONS,
     'CreateStage',
     'DeleteStage',
     'UpdateStage',
