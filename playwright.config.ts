@@ -5,6 +5,9 @@ import { defineConfig, devices } from '@playwright/test';
 // browser, so `npx playwright install chromium` keeps working on a laptop.
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
+// The SDK's Node-20 notice (printed by the specs' admin client) is not news in every test run.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 export const EMULATOR_URL = 'http://127.0.0.1:4599';
 export const APP_URL = 'http://127.0.0.1:4173';
 

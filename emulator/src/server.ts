@@ -7,8 +7,9 @@ import type { AddressInfo } from 'node:net';
 import type { Writable } from 'node:stream';
 import { CredentialStore } from './auth/credentials.ts';
 import { CognitoIdentityService, type IdentityPoolConfig } from './cognito/identity.ts';
+import { handleCognitoIdentity } from './cognito/route.ts';
 import { defaultRoleMapping } from './cognito/role-mapping.ts';
-import { handleControl } from './control/routes.ts';
+import { handleControlRequest } from './control/routes.ts';
 import { AccessPolicy } from './http/access.ts';
 import { AccountStatus } from './http/account.ts';
 import { BodyTooLarge, MAX_BODY_BYTES, readBody } from './http/body.ts';
@@ -19,9 +20,8 @@ import { FaultInjector } from './http/faults.ts';
 import { RequestLog } from './http/log.ts';
 import { handleIvs } from './http/ivs-pipeline.ts';
 import { RolePolicies } from './iam/policy.ts';
-import { PageTokens } from './operations/pagination.ts';
 import { Clock } from './state/clock.ts';
-import { readSnapshot, SNAPSHOT_VERSION, writeSnapshot } from './state/persistence.ts';
+import { attachDataFile } from './state/data-file.ts';
 import { World } from './state/world.ts';
 import { defaultUserPoolConfig, type UserPoolConfig } from './userpool/config.ts';
 import { UserPool } from './userpool/pool.ts';
@@ -101,42 +101,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     userPool,
   });
   const world = new World({ accountId, regions, clock, sessionIdleMs: options.sessionIdleMs, stageQuota: options.stageQuota });
-  let tokens = new PageTokens();
   const faults = new FaultInjector();
   const access = new AccessPolicy();
   const account = new AccountStatus();
   const log = new RequestLog({ out: options.logStream });
 
-  const snapshot = options.dataFile ? readSnapshot(options.dataFile) : undefined;
-  if (snapshot) {
-    world.restore(snapshot.world);
-    credentials.restore(snapshot.credentials);
-    cognito.restore(snapshot.cognito);
-    userPool.restore(snapshot.userPool);
-    tokens = new PageTokens(Buffer.from(snapshot.pageTokenSecret, 'base64'));
-  }
-  const flush = () => {
-    if (!options.dataFile) return;
-    writeSnapshot(options.dataFile, {
-      version: SNAPSHOT_VERSION,
-      savedAt: new Date().toISOString(),
-      world: world.snapshot(),
-      credentials: credentials.snapshot(),
-      cognito: cognito.snapshot(),
-      userPool: userPool.snapshot(),
-      pageTokenSecret: tokens.secret,
-    });
-  };
-  let saveTimer: NodeJS.Timeout | undefined;
-  const scheduleSave = () => {
-    if (!options.dataFile || saveTimer) return;
-    saveTimer = setTimeout(() => {
-      saveTimer = undefined;
-      flush();
-    }, 100);
-  };
-  world.onChange(scheduleSave);
-  userPool.onChange(scheduleSave);
+  const dataFile = attachDataFile(options.dataFile, { world, credentials, cognito, userPool });
+  const { tokens, flush } = dataFile;
   let listenUrl = 'http://127.0.0.1:4599';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -196,16 +167,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         entry.service = 'control';
         const sub = rawPath.slice(CONTROL_PREFIX.length) || '/';
         entry.operation = `control:${sub}`;
-        let parsed: unknown = undefined;
-        if (body.length) {
-          try {
-            parsed = JSON.parse(body.toString('utf8'));
-          } catch {
-            send(400, { message: 'The request body is not valid JSON.' }, corsHeaders());
-            return;
-          }
-        }
-        const out = await handleControl(method, sub + (rawQuery ? `?${rawQuery}` : ''), parsed, { world, clock, faults, access, account, log, userPool });
+        const out = await handleControlRequest(method, sub, rawQuery, body, { world, clock, faults, access, account, log, userPool });
         send(out.status, out.body, corsHeaders());
         return;
       }
@@ -226,18 +188,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const target = req.headers['x-amz-target'];
       if (method === 'POST' && rawPath === '/' && typeof target === 'string') {
         entry.service = 'cognito-identity';
-        entry.operation = target.split('.').pop() ?? target;
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(body.toString('utf8') || '{}');
-        } catch {
-          throw new ServiceError('SerializationException', 400, 'The request body is not valid JSON.', 'json11');
-        }
-        const pool = (parsed as { IdentityPoolId?: unknown; IdentityId?: unknown }) ?? {};
-        const idText = typeof pool.IdentityPoolId === 'string' ? pool.IdentityPoolId : typeof pool.IdentityId === 'string' ? pool.IdentityId : '';
-        entry.region = idText.includes(':') ? idText.split(':')[0] : undefined;
-        await faults.apply(entry.operation, entry.region ?? '', 'json11');
-        const out = await cognito.handle(target, parsed);
+        const out = await handleCognitoIdentity(target, body, { cognito, faults }, (info) => Object.assign(entry, info));
         send(200, out, { ...corsHeaders(), 'Content-Type': 'application/x-amz-json-1.1' });
         return;
       }
@@ -297,8 +248,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     close() {
       clearInterval(ticker);
-      if (saveTimer) clearTimeout(saveTimer);
-      saveTimer = undefined;
+      dataFile.cancel();
       flush();
       return new Promise((resolve) => {
         server.close(() => resolve());

@@ -139,3 +139,16 @@ export async function handleControl(method: string, path: string, body: unknown,
     return { status: 500, body: { message: `The control request failed: ${(e as Error).message}` } };
   }
 }
+
+/** The control API as the server meets it: a path below the prefix, its query and the raw body (JSON or empty). */
+export async function handleControlRequest(method: string, sub: string, rawQuery: string, body: Buffer, env: ControlEnv): Promise<ControlResult> {
+  let parsed: unknown = undefined;
+  if (body.length) {
+    try {
+      parsed = JSON.parse(body.toString('utf8'));
+    } catch {
+      return { status: 400, body: { message: 'The request body is not valid JSON.' } };
+    }
+  }
+  return handleControl(method, sub + (rawQuery ? `?${rawQuery}` : ''), parsed, env);
+}
