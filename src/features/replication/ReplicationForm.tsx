@@ -1,11 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type ReactNode } from 'react';
-import type { AppError } from '../../aws/errors';
-import type { ParticipantReplica } from '../../aws/types';
 import { useAws } from '../../aws/AwsProvider';
 import type { Region } from '../../aws/types';
 import { paths } from '../../config/paths';
-import { ErrorPanel, RequestId } from '../../components/ErrorPanel';
+import { ErrorPanel } from '../../components/ErrorPanel';
 import { Field } from '../../components/Field';
 import { stageIdOf } from '../../components/format';
 import { KeyValueEditor } from '../../components/KeyValueEditor';
@@ -15,7 +13,8 @@ import { Can, useRole } from '../auth/Can';
 import { deniedMessage } from '../auth/policies';
 import { isRecordOf, useDraft } from '../auth/useDraft';
 import { useOnline } from '../../query/connectivity';
-import { useCheckReplication, useStartReplication, type StartOutcome } from './mutations';
+import { useCheckReplication, useStartReplication } from './mutations';
+import { SubmitOutcome, submitVerdict } from './SubmitOutcome';
 import { replicaQueries } from './queries';
 import { ReplicationCli } from './ReplicationCli';
 import { FanOut } from './FanOut';
@@ -99,15 +98,7 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
     });
   };
 
-  // After "Check again", its answer replaces the verdict of the original submit.
-  const checked: StartOutcome | 'not-running' | undefined = check.isSuccess
-    ? check.data?.replicationState === 'ACTIVE'
-      ? { status: 'running', reason: 'confirmed', replica: check.data }
-      : 'not-running'
-    : undefined;
-  const outcome = checked && checked !== 'not-running' ? checked : !checked && start.data?.status === 'running' ? start.data : undefined;
-  const unknown = !checked && start.error?.detail.verified === 'unknown' ? start.error : null;
-  const failed = checked === 'not-running' ? (start.error ?? null) : unknown ? null : start.error;
+  const { checked, unknown, failed } = submitVerdict(start, check);
 
   const stageList = stages.data ?? [];
   const pubs = publishers.data?.publishers ?? [];
@@ -219,39 +210,19 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
           addLabel="Add attribute"
           hint="Set on the replica and merged over the token's attributes (these win). Everyone in the destination stage can read them."
         />
-        {outcome?.status === 'running' ? <RunningNotice region={region} outcome={outcome} /> : null}
-        {unknown ? (
-          <UnknownOutcome
-            error={unknown}
-            checking={check.isPending}
-            checkError={check.error}
-            onCheck={() =>
-              check.mutate({
-                sourceStageArn: form.sourceStageArn.trim(),
-                destinationStageArn: form.destinationStageArn.trim(),
-                participantId: form.participantId.trim(),
-              })
-            }
-          />
-        ) : null}
-        {failed && !serverField ? (
-          <>
-            <ErrorPanel error={failed} title="Replication did not start" />
-            {failed.detail.verified === 'not-applied' || checked === 'not-running' ? (
-              <p className="hint" role="status">
-                IVS lists no active replica of this participant in that stage, so it is safe to try again.
-              </p>
-            ) : null}
-          </>
-        ) : null}
-        {failed && serverField ? (
-          <p className="muted">
-            <RequestId error={failed} />
-          </p>
-        ) : null}
-        {failed?.kind === 'conflict' ? (
-          <p className="hint">A conflict can mean this participant is already being replicated to that stage; check its replicas.</p>
-        ) : null}
+        <SubmitOutcome
+          region={region}
+          start={start}
+          check={check}
+          serverField={serverField !== undefined}
+          onCheck={() =>
+            check.mutate({
+              sourceStageArn: form.sourceStageArn.trim(),
+              destinationStageArn: form.destinationStageArn.trim(),
+              participantId: form.participantId.trim(),
+            })
+          }
+        />
         {!online ? (
           <p className="hint" role="status">
             You are offline. Starting a replication needs a connection.
@@ -271,47 +242,5 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
       <FanOut region={region} form={form} />
       <ArmedReplication region={region} form={form} />
     </section>
-  );
-}
-
-/** The replication is running although IVS did not answer 200: said plainly, with a link to the replica. */
-function RunningNotice({ region, outcome }: { region: Region; outcome: Extract<StartOutcome, { status: 'running' }> }): ReactNode {
-  const r: ParticipantReplica = outcome.replica;
-  return (
-    <div className="banner banner-info" role="status">
-      {outcome.reason === 'already' ? (
-        <>
-          <strong>Already replicating.</strong> <code>{r.participantId}</code> is already being replicated to stage{' '}
-          <code>{stageIdOf(r.destinationStageArn)}</code> (perhaps from another tab or by a colleague); nothing new was started.{' '}
-        </>
-      ) : (
-        <>
-          <strong>Replication is running.</strong> IVS did not confirm the request, but it lists the replica of <code>{r.participantId}</code> in stage{' '}
-          <code>{stageIdOf(r.destinationStageArn)}</code> as ACTIVE.{' '}
-        </>
-      )}
-      <a href={paths.participant.getHref(region, r.destinationStageArn, r.destinationSessionId, r.participantId)}>View the replica</a>
-    </div>
-  );
-}
-
-/** Neither the start nor the check got a clear answer: do not offer to start again, offer to look again. */
-function UnknownOutcome({ error, checking, checkError, onCheck }: { error: AppError; checking: boolean; checkError: AppError | null; onCheck: () => void }): ReactNode {
-  return (
-    <div className="panel panel-error" role="alert">
-      <p className="panel-title">
-        <span aria-hidden="true">⚠ </span>Not known whether replication started
-      </p>
-      <p>
-        IVS did not answer clearly ({error.message}) and its replica list could not be read either. Starting again could replicate twice, so check first.
-      </p>
-      {checkError ? <p className="muted">The check failed too: {checkError.message}</p> : null}
-      <p className="muted">
-        <RequestId error={error} />
-      </p>
-      <button type="button" onClick={onCheck} disabled={checking}>
-        {checking ? 'Checking…' : 'Check again'}
-      </button>
-    </div>
   );
 }
