@@ -5,6 +5,8 @@ export class ParticipantPage {
   readonly fields: Locator;
   readonly events: Locator;
   readonly replicas: Locator;
+  /** The kick-and-watch panel (after a disconnect from this page). */
+  readonly rejoinWatch: Locator;
 
   readonly page: Page;
 
@@ -14,6 +16,7 @@ export class ParticipantPage {
     this.fields = page.locator('dl.fields');
     this.events = page.getByRole('list', { name: /Participant events/ });
     this.replicas = page.getByRole('region', { name: 'Replicas' });
+    this.rejoinWatch = page.getByRole('region', { name: 'Rejoin watch' });
   }
 
   async open(region: string, stageArn: string, sessionId: string, participantId: string): Promise<void> {
@@ -32,6 +35,14 @@ export class ParticipantPage {
     await this.replicas.getByRole('button', { name: new RegExp(`Stop replication of .* to ${destinationStageId}`) }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Stop replication?' });
     await dialog.getByRole('button', { name: 'Stop replication' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  async disconnect(reason: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Disconnect', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Disconnect participant?' });
+    await dialog.getByLabel(/Reason/).fill(reason);
+    await dialog.getByRole('button', { name: 'Disconnect', exact: true }).click();
     await expect(dialog).toBeHidden();
   }
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { ListParticipantReplicasCommand, StartParticipantReplicationCommand } from '@aws-sdk/client-ivs-realtime';
 import { expect, test } from '../fixtures/test';
 import { runCopiedCommand } from '../fixtures/awsCli';
-import { createIvsAdmin, createTestStage, deleteTestStage, joinParticipant, REGION } from '../fixtures/ivsAdmin';
+import { createIvsAdmin, createTestStage, deleteTestStage, EMULATOR_URL, joinParticipant, REGION } from '../fixtures/ivsAdmin';
 import { ParticipantPage } from '../pages/ParticipantPage';
 import { FindUserPage, ReplicationMapPage, StoryPage } from '../pages/PowerToolsPages';
 
@@ -145,7 +145,7 @@ test('the map shows a replication started through the API within one poll, its C
     // Runs in the browser; e2e/ is type-checked without the DOM library.
     const command = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
     expect(command).toBe(
-      `aws ivs-realtime stop-participant-replication --region ${REGION} --source-stage-arn ${stage.arn} --destination-stage-arn ${otherStage.arn} --participant-id ${host.participantId}`,
+      `aws ivs-realtime stop-participant-replication --region ${REGION} --endpoint-url ${EMULATOR_URL} --source-stage-arn ${stage.arn} --destination-stage-arn ${otherStage.arn} --participant-id ${host.participantId}`,
     );
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     const ran = await runCopiedCommand(command, ivs);

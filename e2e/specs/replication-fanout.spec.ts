@@ -1,4 +1,5 @@
 import { expect, test } from '../fixtures/test';
+import { PRODUCER, signIn } from '../fixtures/auth';
 import { createTestStage, deleteTestStage, joinParticipant, REGION } from '../fixtures/ivsAdmin';
 import { ReplicationPage } from '../pages/ReplicationPage';
 
@@ -112,4 +113,44 @@ test('an armed replication can be cancelled, survives a reload, and starts exact
   await page.waitForTimeout(POLL_MS);
   starts = (await control.requestLog(before)).entries.filter((e) => e.operation === 'StartParticipantReplication');
   expect(starts.map((e) => e.status)).toEqual([200]);
+});
+
+test('two tabs armed for the same replication start it once, and both then show it running', async ({ signedInPage: page, ivs, control, stage, otherStage }) => {
+  test.setTimeout(45_000);
+  const guest = await joinParticipant(ivs, control, stage.arn, { userId: 'two-tab-guest' });
+  // A second tab of the same browser: its own sessionStorage (so its own sign-in and armings), the shared
+  // localStorage lease that decides which tab starts.
+  const second = await page.context().newPage();
+  try {
+    await signIn(second, PRODUCER, '/signed-in');
+    const tabs = [page, second];
+    for (const tab of tabs) {
+      const form = new ReplicationPage(tab);
+      await form.open(REGION);
+      await form.source.fill(stage.arn);
+      await form.destination.fill(otherStage.arn);
+      await tab.getByLabel('Participant to arm').fill(guest.participantId);
+      await tab.getByRole('button', { name: 'Arm replication' }).click();
+    }
+    const armed = tabs.map((tab) => tab.getByRole('listitem', { name: `Armed replication ${guest.participantId} → ${idOf(otherStage.arn)}` }));
+    for (const item of armed) await expect(item).toContainText('Armed');
+    const before = (await control.requestLog()).lastSeq;
+
+    await control.publish({ stageArn: stage.arn, participantId: guest.participantId });
+    for (const item of armed) await expect(item).toContainText('Started', { timeout: 3 * POLL_MS + 3000 });
+    // One tab started it; the other stood down (the lease) or, had both raced past it, met IVS's Conflict and
+    // confirmed the replica: either way "running", never a failure.
+    const texts = await Promise.all(armed.map((item) => item.innerText()));
+    expect(texts.filter((t) => t.includes('when the participant began publishing'))).toHaveLength(1);
+    expect(texts.filter((t) => /by another tab of yours|Already replicating/.test(t))).toHaveLength(1);
+    for (const item of armed) await expect(item).not.toContainText('Failed');
+
+    // More checks go by in both tabs: still exactly one successful start.
+    await page.waitForTimeout(2 * POLL_MS);
+    const starts = (await control.requestLog(before)).entries.filter((e) => e.operation === 'StartParticipantReplication');
+    expect(starts.filter((e) => e.status === 200)).toHaveLength(1);
+    expect(starts.filter((e) => e.status !== 200 && e.status !== 409)).toEqual([]);
+  } finally {
+    await second.close();
+  }
 });

@@ -27,6 +27,8 @@ export type AwsLayer = {
   ): Promise<Omit<O, '$metadata'>>;
   /** Drops every client, its credentials and the cached identity ids; later sends fail. Used at sign-out. */
   dispose(): void;
+  /** The region's IVS endpoint override from config.json (the emulator), or undefined for AWS's own (CLI commands name it). */
+  endpointOf?(region: Region): string | undefined;
 };
 
 /** How the layer asks the signed-in session for help when AWS refuses the credentials. */
@@ -147,6 +149,7 @@ export function createAwsLayer(
         }
       }
     },
+    endpointOf: (region) => byId.get(region)?.ivsEndpoint,
     dispose() {
       disposed = true;
       for (const c of clients.values()) c.destroy();

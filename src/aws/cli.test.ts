@@ -51,4 +51,23 @@ describe('CLI commands', () => {
       'aws ivs-realtime create-participant-token --region us-east-1 --capabilities PUBLISH SUBSCRIBE',
     );
   });
+
+  it('names a configured endpoint with --endpoint-url so the copied command runs against it, and adds no flag without one', () => {
+    const input = { sourceStageArn: 'arn:aws:ivs:us-east-1:123456789012:stage/src', destinationStageArn: 'arn:aws:ivs:us-east-1:123456789012:stage/dst', participantId: 'p-1' };
+    const emulator = { operation: 'StopParticipantReplication', region: 'us-east-1', input, endpoint: 'http://127.0.0.1:4599' };
+    expect(cliCommand(emulator)).toBe(
+      'aws ivs-realtime stop-participant-replication --region us-east-1 --endpoint-url http://127.0.0.1:4599 --source-stage-arn arn:aws:ivs:us-east-1:123456789012:stage/src --destination-stage-arn arn:aws:ivs:us-east-1:123456789012:stage/dst --participant-id p-1',
+    );
+    expect(shellWords(cliJsonCommand(emulator)).slice(3, 7)).toEqual(['--region', 'us-east-1', '--endpoint-url', 'http://127.0.0.1:4599']);
+    // An endpoint a shell would read differently (here `&` and a space) stays one word.
+    const odd = `https://proxy.example.com/ivs?a=1&b=two words`;
+    expect(shellWords(cliCommand({ ...emulator, endpoint: odd })).slice(5, 7)).toEqual(['--endpoint-url', odd]);
+    // AWS's own endpoint: the CLI finds it from --region.
+    for (const call of [{ ...emulator, endpoint: undefined }, { ...emulator, endpoint: '' }]) {
+      expect(cliCommand(call)).not.toContain('--endpoint-url');
+      expect(cliJsonCommand(call)).not.toContain('--endpoint-url');
+    }
+    // The JSON input holds API members only; the endpoint is not one.
+    expect(JSON.parse(cliInputJson(emulator))).toEqual(input);
+  });
 });

@@ -9,6 +9,11 @@ export type CliCall = {
   operation: string;
   region: Region;
   input: Record<string, unknown>;
+  /**
+   * The region's endpoint override from config.json (e.g. the emulator). Named in the command as --endpoint-url so
+   * that it runs as copied; without an override the CLI's own endpoint for the region is right and no flag is added.
+   */
+  endpoint?: string;
 };
 
 /** Characters that never need quoting in a POSIX shell word. */
@@ -39,9 +44,16 @@ function optionWords(name: string, value: unknown): string[] {
   return text.startsWith('-') ? [shellQuote(`${flag}=${text}`)] : [flag, shellQuote(text)];
 }
 
-/** `aws ivs-realtime <op> --region <r> --<member> <value> …` */
-export function cliCommand(call: CliCall): string {
+/** `aws ivs-realtime <op> --region <r> [--endpoint-url <url>]`: the words every form of the command starts with. */
+function head(call: CliCall): string[] {
   const words = ['aws', 'ivs-realtime', kebab(call.operation), '--region', shellQuote(call.region)];
+  if (call.endpoint) words.push('--endpoint-url', shellQuote(call.endpoint));
+  return words;
+}
+
+/** `aws ivs-realtime <op> --region <r> [--endpoint-url <url>] --<member> <value> …` */
+export function cliCommand(call: CliCall): string {
+  const words = head(call);
   for (const [k, v] of defined(call.input)) words.push(...optionWords(k, v));
   return words.join(' ');
 }
@@ -51,9 +63,9 @@ export function cliInputJson(call: CliCall): string {
   return JSON.stringify(Object.fromEntries(defined(call.input)), null, 2);
 }
 
-/** `aws ivs-realtime <op> --region <r> --cli-input-json '<json>'` */
+/** `aws ivs-realtime <op> --region <r> [--endpoint-url <url>] --cli-input-json '<json>'` */
 export function cliJsonCommand(call: CliCall): string {
-  return ['aws', 'ivs-realtime', kebab(call.operation), '--region', shellQuote(call.region), '--cli-input-json', shellQuote(JSON.stringify(Object.fromEntries(defined(call.input))))].join(' ');
+  return [...head(call), '--cli-input-json', shellQuote(JSON.stringify(Object.fromEntries(defined(call.input))))].join(' ');
 }
 
 /**

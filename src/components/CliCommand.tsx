@@ -1,14 +1,17 @@
 import { useId, type ReactNode } from 'react';
+import { useAws } from '../aws/AwsProvider';
 import { cliCommand, cliInputJson, type CliCall } from '../aws/cli';
 import { CopyButton } from './CopyButton';
 
 /**
  * The `aws ivs-realtime …` equivalent of a view or an action, and its JSON input, ready to copy (issue 8).
- * Collapsed by default so it never crowds the page it belongs to.
+ * Collapsed by default so it never crowds the page it belongs to. Where config.json points the region at another
+ * endpoint (the emulator), the command names it, so it runs as copied.
  */
 export function CliCommand({ call, title = 'AWS CLI equivalent' }: { call: CliCall; title?: string }): ReactNode {
   const id = useId();
-  const line = cliCommand(call);
+  const endpoint = useAws().endpointOf?.(call.region);
+  const line = cliCommand(endpoint ? { ...call, endpoint } : call);
   const json = cliInputJson(call);
   return (
     <details className="cli">

@@ -13,6 +13,7 @@ import { EventTimeline } from './EventTimeline';
 import { ParticipantFields } from './ParticipantFields';
 import { ParticipantTools } from './ParticipantTools';
 import { participantQueries } from './queries';
+import { RejoinWatchPanel } from './RejoinWatch';
 
 type Props = {
   region: Region;
@@ -49,7 +50,8 @@ export function ParticipantPage({ region, participantKey: key, renderReplicas }:
           </p>
         ) : null}
         <ParticipantFields p={p} region={region} />
-        <ParticipantTools region={region} participantKey={key} />
+        <ParticipantTools region={region} participantKey={key} participant={p} />
+        <RejoinWatchPanel region={region} stageArn={key.stageArn} participantId={key.participantId} />
         {renderReplicas ? renderReplicas(p) : null}
       </>
     );

@@ -3,6 +3,7 @@ import type { AwsLayer } from '../../aws/awsLayer';
 import { getParticipant } from '../../aws/ivs/getParticipant';
 import { listAllParticipantEvents } from '../../aws/ivs/listParticipantEvents';
 import { listParticipants } from '../../aws/ivs/listParticipants';
+import { listStageSessions } from '../../aws/ivs/listStageSessions';
 import type { Page, ParticipantFilter, ParticipantKey, ParticipantSummary, Region } from '../../aws/types';
 
 /** Rows per ListParticipants page of the session table (the API's maximum). */
@@ -50,5 +51,14 @@ export const participantQueries = {
     queryOptions({
       queryKey: [...participantQueries.inSession(region, key.stageArn, key.sessionId), 'events', key] as const,
       queryFn: ({ signal }) => listAllParticipantEvents(aws, region, key, signal),
+    }),
+  /**
+   * The stage's sessions for a rejoin watch (rejoin.ts): the first page only. AWS is silent on the order of
+   * ListStageSessions; the sessions a rejoin can be in are the newest, and rejoin.ts sorts them itself.
+   */
+  rejoinSessions: (aws: AwsLayer, region: Region, stageArn: string) =>
+    queryOptions({
+      queryKey: [...participantQueries.inStage(region, stageArn), 'rejoin-sessions'] as const,
+      queryFn: ({ signal }) => listStageSessions(aws, region, stageArn, undefined, signal),
     }),
 };
