@@ -68,6 +68,32 @@ test('an offline browser says so and stops polling; back online it refreshes at 
   await expect(page.getByText(/Updated [0-4] s ago/)).toBeVisible();
 });
 
+test('a laptop waking from sleep refreshes the view at once, even with live updates paused', async ({ signedInPage: page, ivs, control, stage, requests }) => {
+  const p = await joinParticipant(ivs, control, stage.arn, { userId: 'sleeper' });
+  // The browser's timers and Date from here on are Playwright's: time flows normally until the test moves it.
+  await page.clock.install();
+  const detail = new StageDetailPage(page);
+  await detail.open(REGION, stage.arn);
+  await expect(detail.participantRow(p.participantId)).toBeVisible();
+  // Paused, nothing polls: only the wake-up check can refresh the view.
+  await page.getByRole('button', { name: 'Pause live updates' }).first().click();
+  const freshness = page.getByText(/Updated .* ago · live updates paused/).first();
+  await expect(freshness).toBeVisible();
+
+  // Ten awake seconds: the wake check ticks on time, so nothing is fetched and the label just ages.
+  requests.reset();
+  await page.clock.runFor(10_000);
+  expect(requests.operations).toEqual([]);
+  await expect(freshness).toHaveText(/Updated (1\d|[2-9]\d) s ago/);
+
+  // The lid closes for four minutes: timers stop, then each due one fires once, late (as after a real sleep).
+  // Four, not more: only the browser's clock jumps, and IVS refuses signatures more than five minutes off.
+  await page.clock.fastForward('04:00');
+  await expect.poll(() => requests.operations.length, { timeout: 3_000, message: 'IVS requests after waking' }).toBeGreaterThan(0);
+  await expect(freshness).toHaveText(/Updated [0-4] s ago/);
+  await expect(detail.participantRow(p.participantId)).toBeVisible();
+});
+
 test('an answer the app cannot read is explained, not a blank screen', async ({ signedInPage: page }) => {
   await page.route('**/ListStages', async (route) => {
     const res = await route.fetch();

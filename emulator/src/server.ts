@@ -120,6 +120,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const rawQuery = q >= 0 ? rawUrl.slice(q + 1) : '';
     const entry = { requestId, method, path: rawPath, operation: 'unknown', service: 'none' as 'ivs' | 'cognito-identity' | 'cognito-idp' | 'control' | 'none', region: undefined as string | undefined };
     const send = (status: number, body: unknown, headers: Record<string, string> = {}, errorType?: string) => {
+      // What this request changed is on disk before the answer leaves (AWS never loses an acknowledged change).
+      dataFile.settle();
       const text = body === undefined ? '' : JSON.stringify(body);
       res.writeHead(status, {
         'x-amzn-RequestId': requestId,
@@ -179,6 +181,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         entry.region = userPool.config.region;
         // Not JSON-serialised like the AWS APIs: pages, redirects and OAuth bodies go out as they are. Tokens in
         // bodies and codes in Location headers are never logged (the log keeps only the path).
+        dataFile.settle();
         res.writeHead(pooled.status, { 'x-amzn-RequestId': requestId, Date: new Date().toUTCString(), 'Content-Length': String(Buffer.byteLength(pooled.body)), ...pooled.headers });
         res.end(pooled.body);
         log.add({ time: new Date().toISOString(), ...entry, status: pooled.status, latencyMs: Math.round((performance.now() - started) * 100) / 100 });

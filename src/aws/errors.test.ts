@@ -55,6 +55,15 @@ describe('toAppError', () => {
     expect(e.message).toMatch(/config\.json/);
   });
 
+  it('explains a failed fetch the SDK has annotated (no HTTP status) instead of showing the browser text', () => {
+    const raw = Object.assign(new TypeError('Failed to fetch'), { $metadata: { attempts: 3 } });
+    const e = toAppError(raw);
+    expect(e.kind).toBe('network');
+    expect(e.message).not.toMatch(/Failed to fetch/);
+    expect(e.message).toMatch(/Could not reach the service/);
+    expect(e.detail.attempts).toBe(3);
+  });
+
   it('passes an AppError through unchanged', () => {
     const a = new AppError('quota', 'x', { retryable: false });
     expect(toAppError(a)).toBe(a);

@@ -153,6 +153,11 @@ export function toAppError(e: unknown): AppError {
       attempts: e.$metadata.attempts,
     });
   }
+  if (isSdkError(e) && e.$metadata.httpStatusCode === undefined && isNetworkFailure(e)) {
+    // No answer at all ("Failed to fetch"): the SDK adds its metadata to the browser's error, whose own text
+    // means nothing to a producer.
+    return new AppError('network', FALLBACK_TEXT.network, { retryable: true, attempts: e.$metadata.attempts });
+  }
   if (isSdkError(e)) {
     const code = typeof e.name === 'string' ? e.name : undefined;
     const status = e.$metadata.httpStatusCode;

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { AppError } from '../aws/errors';
 import { ErrorPanel } from './ErrorPanel';
+import { useSubmitLock } from './useSubmitLock';
 
 type Props = {
   open: boolean;
@@ -10,27 +11,34 @@ type Props = {
   pending?: boolean;
   error?: AppError | null;
   danger?: boolean;
-  onConfirm: () => void;
+  /** Starts the action: return mutateAsync's promise, or call mutate and pass its isPending/error as pending/error. */
+  onConfirm: () => unknown;
   onCancel: () => void;
 };
 
-/** A native modal <dialog>: focus trap, Escape and the top layer come from the browser. */
+/**
+ * A native modal <dialog>: focus trap, Escape and the top layer come from the browser. A second confirm before the
+ * first has settled (double click, repeated Enter) is ignored, even before `pending` has reached the screen.
+ */
 export function ConfirmDialog({ open, title, children, confirmLabel, pending, error, danger, onConfirm, onCancel }: Props): ReactNode {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const lock = useSubmitLock({ pending, error });
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
     if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
-  }, [open]);
+    // Opened afresh, the dialog accepts a confirm again even if the last one never reached a request.
+    if (!open) lock.release();
+  }, [open, lock]);
   return (
     <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => { e.preventDefault(); if (!pending) onCancel(); }}>
       <form
         method="dialog"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!pending) onConfirm();
+          if (!pending) lock.run(onConfirm);
         }}
       >
         <h2 id={titleId}>{title}</h2>

@@ -52,6 +52,7 @@ export class CredentialStore {
   /** Semantic clock: tests may advance it to expire credentials. */
   readonly now: () => number;
   private readonly issued = new Map<string, IssuedKey>();
+  private readonly listeners: (() => void)[] = [];
 
   constructor(opts: { accountId: string; now?: () => number }) {
     this.accountId = opts.accountId;
@@ -78,6 +79,8 @@ export class CredentialStore {
       roleName: role,
     };
     this.issued.set(key.accessKeyId, key);
+    // Credentials STS has handed out stay valid until they expire, whatever happens to the service: saved at once.
+    for (const l of this.listeners) l();
     return {
       accessKeyId: key.accessKeyId,
       secretAccessKey: key.secretAccessKey,
@@ -116,6 +119,11 @@ export class CredentialStore {
         expiresAt: key.expiration,
       },
     };
+  }
+
+  /** Called after every issue (the data file saves then). */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
   }
 
   snapshot(): unknown {

@@ -60,6 +60,7 @@ export class CognitoIdentityService {
   private readonly now: () => number;
   private readonly identities = new Map<string, Identity>();
   private readonly userPool: UserPool | undefined;
+  private readonly listeners: (() => void)[] = [];
 
   constructor(opts: {
     accountId: string;
@@ -89,6 +90,11 @@ export class CognitoIdentityService {
       throw cognitoError('UnknownOperationException', `Operation ${operation} is not supported by this emulator.`);
     }
     throw cognitoError('UnknownOperationException', `Unknown operation: X-Amz-Target '${clip(target)}'.`);
+  }
+
+  /** Called after every new identity (the data file saves then): a user keeps its identity id across restarts. */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
   }
 
   snapshot(): unknown {
@@ -123,6 +129,7 @@ export class CognitoIdentityService {
     if (existing) return { IdentityId: existing.id };
     const identity: Identity = { id: `${pool.region}:${randomUUID()}`, poolId: pool.id, createdAt: this.now(), ...(key ? { login: key } : {}) };
     this.identities.set(identity.id, identity);
+    for (const l of this.listeners) l();
     return { IdentityId: identity.id };
   }
 

@@ -1,5 +1,7 @@
-// The data file (--data-file): restores every part of the emulator's state on start and saves it (debounced)
-// after each change, and once more on close. Writing is crash-safe (persistence.ts).
+// The data file (--data-file): restores every part of the emulator's state on start and saves it after each change,
+// and once more on close. Writing is crash-safe (persistence.ts). A change made by a request is on disk before that
+// request is answered (the server calls settle() first), as AWS never loses a change it has acknowledged; changes
+// nobody waits for (sessions ending on the timer) gather for SAVE_DELAY_MS into one save.
 import type { CredentialStore } from '../auth/credentials.ts';
 import type { CognitoIdentityService } from '../cognito/identity.ts';
 import { PageTokens } from '../operations/pagination.ts';
@@ -14,6 +16,8 @@ export type DataFile = {
   tokens: PageTokens;
   /** Writes the file now (no-op without one). */
   flush(): void;
+  /** Writes the file now if a change is waiting to be saved: call before answering a request. */
+  settle(): void;
   /** Cancels a pending save (close() flushes right after). */
   cancel(): void;
 };
@@ -52,14 +56,28 @@ export function attachDataFile(path: string | undefined, parts: Parts): DataFile
       flush();
     }, SAVE_DELAY_MS);
   };
+  const cancel = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+  };
   world.onChange(scheduleSave);
   userPool.onChange(scheduleSave);
+  credentials.onChange(scheduleSave);
+  cognito.onChange(scheduleSave);
   return {
     tokens,
     flush,
-    cancel: () => {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
+    settle: () => {
+      if (!timer) return;
+      cancel();
+      try {
+        flush();
+      } catch (e) {
+        // A full or read-only disk must not take the service down with it: say so, and try again shortly.
+        console.error(`emulator: could not save ${path}: ${(e as Error).message}`);
+        scheduleSave();
+      }
     },
+    cancel,
   };
 }

@@ -26,7 +26,7 @@ export function StopReplicationButton({ region, replication }: { region: Region;
           stop.reset();
           setOpen(false);
         }}
-        onConfirm={() => stop.mutate(replication, { onSuccess: () => setOpen(false) })}
+        onConfirm={() => stop.mutateAsync(replication).then(() => setOpen(false))}
       >
         <p>
           The replica of <code>{replication.participantId}</code> leaves stage <code>{stageIdOf(replication.destinationStageArn)}</code>. The source

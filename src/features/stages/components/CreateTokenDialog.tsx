@@ -3,6 +3,7 @@ import type { Region, TokenCapability } from '../../../aws/types';
 import { CopyButton } from '../../../components/CopyButton';
 import { ErrorPanel } from '../../../components/ErrorPanel';
 import { Field } from '../../../components/Field';
+import { useSubmitLock } from '../../../components/useSubmitLock';
 import { formatTime } from '../../../components/format';
 import { KeyValueEditor, rowsBytes, rowsToRecord, type KeyValueRow } from '../../../components/KeyValueEditor';
 import { isRecordOf, useDraft } from '../../auth/useDraft';
@@ -37,6 +38,8 @@ export function CreateTokenDialog({ region, stageArn, onClose }: { region: Regio
   };
   const [errors, setErrors] = useState<Errors>({});
   const m = useCreateToken(region);
+  // A second submit before `isPending` reaches the screen (double click, repeated Enter) mints no second token.
+  const lock = useSubmitLock();
   useEffect(() => ref.current?.showModal(), []);
 
   const toggle = (c: TokenCapability): void => setCaps(caps.includes(c) ? caps.filter((x) => x !== c) : [...caps, c]);
@@ -50,7 +53,7 @@ export function CreateTokenDialog({ region, stageArn, onClose }: { region: Regio
     if (attrs.some((a) => a.key === '')) e.attributes = 'Every attribute needs a key.';
     setErrors(e);
     if (Object.keys(e).length) return;
-    m.mutate({ stageArn, capabilities: caps, duration: d, userId, attributes: rowsToRecord(attrs) }, { onSuccess: discardDraft });
+    lock.run(() => m.mutateAsync({ stageArn, capabilities: caps, duration: d, userId, attributes: rowsToRecord(attrs) }).then(discardDraft));
   };
 
   return (

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ErrorPanel } from '../../../components/ErrorPanel';
 import { Field } from '../../../components/Field';
+import { useSubmitLock } from '../../../components/useSubmitLock';
 import { KeyValueEditor, recordToRows, rowsToRecord, type KeyValueRow } from '../../../components/KeyValueEditor';
 import type { Region, StageSummary } from '../../../aws/types';
 import { isRecordOf, useDraft } from '../../auth/useDraft';
@@ -36,6 +37,8 @@ export function StageFormDialog({ region, stage, onClose, onCreated }: Props): R
   const create = useCreateStage(region);
   const update = useUpdateStage(region);
   const m = stage ? update : create;
+  // A second submit before `isPending` reaches the screen (double click, repeated Enter) sends nothing.
+  const lock = useSubmitLock();
 
   useEffect(() => {
     ref.current?.showModal();
@@ -47,20 +50,15 @@ export function StageFormDialog({ region, stage, onClose, onCreated }: Props): R
     setErrors(found);
     if (Object.keys(found).length) return;
     const rec = rowsToRecord(tags);
-    if (stage) {
-      update.mutate({ arn: stage.arn, name, tags: rec, previousTags: stage.tags }, { onSuccess: close });
-    } else {
-      create.mutate(
-        { name, tags: rec },
-        {
-          onSuccess: (s) => {
+    lock.run(() =>
+      stage
+        ? update.mutateAsync({ arn: stage.arn, name, tags: rec, previousTags: stage.tags }).then(close)
+        : create.mutateAsync({ name, tags: rec }).then((s) => {
             discardDraft();
             if (onCreated) onCreated(s.arn);
             else onClose();
-          },
-        },
-      );
-    }
+          }),
+    );
   };
 
   return (
