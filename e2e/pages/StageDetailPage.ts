@@ -27,6 +27,25 @@ export class StageDetailPage {
     await this.participants.getByRole('link', { name: participantId }).click();
   }
 
+  participantColumn(name: string): Locator {
+    return this.participants.getByRole('columnheader', { name });
+  }
+
+  /** Clicks a participant column's sort button (ascending, then descending, then back to the loaded order). */
+  async sortParticipantsBy(column: string): Promise<void> {
+    await this.participantColumn(column).getByRole('button', { name: column, exact: true }).click();
+  }
+
+  /** The text of one column (by position) in the order the participant table shows its rows. */
+  async participantColumnTexts(index: number): Promise<string[]> {
+    const texts: string[] = [];
+    for (const row of await this.participants.getByRole('row').all()) {
+      const cells = row.getByRole('cell');
+      if ((await cells.count()) > index) texts.push(await cells.nth(index).innerText());
+    }
+    return texts;
+  }
+
   async showOnly(option: string): Promise<void> {
     await this.participants.getByLabel('Show').selectOption({ label: option });
   }

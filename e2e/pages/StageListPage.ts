@@ -29,6 +29,26 @@ export class StageListPage {
     return this.table.getByRole('row').filter({ has: this.page.getByRole('link', { name: stageName, exact: true }) });
   }
 
+  /** A column's header cell (its aria-sort says how the table is sorted). */
+  columnHeader(name: string): Locator {
+    return this.table.getByRole('columnheader', { name });
+  }
+
+  /** Clicks a column's sort button (ascending, then descending, then back to the loaded order). */
+  async sortBy(column: string): Promise<void> {
+    await this.columnHeader(column).getByRole('button', { name: column, exact: true }).click();
+  }
+
+  /** The stage names in the order the table shows them. */
+  async shownNames(): Promise<string[]> {
+    const names: string[] = [];
+    for (const row of await this.table.getByRole('row').all()) {
+      const cells = row.getByRole('cell');
+      if ((await cells.count()) > 0) names.push(await cells.first().innerText());
+    }
+    return names;
+  }
+
   async filterByName(text: string): Promise<void> {
     await this.nameFilter.fill(text);
   }

@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures/test';
-import { joinParticipant, REGION } from '../fixtures/ivsAdmin';
+import { createTestStage, deleteTestStage, joinParticipant, REGION, type TestStage } from '../fixtures/ivsAdmin';
 import { StageDetailPage } from '../pages/StageDetailPage';
 import { StageListPage } from '../pages/StageListPage';
 
@@ -77,4 +77,56 @@ test('an operator disconnects a participant with a reason and sees it drop', asy
   await expect(detail.participantRow(p.participantId)).toContainText('Connected');
   await detail.disconnect(p.participantId, 'spamming chat');
   await expect(detail.participantRow(p.participantId)).toContainText('Disconnected');
+});
+
+test('an operator sorts the stage list by name and by live session, and a reload keeps the order', async ({ signedInPage: page, ivs, control }) => {
+  const prefix = `e2e-sort-${Date.now().toString(36)}`;
+  const [b, a10, a9] = [`${prefix}-b`, `${prefix}-a10`, `${prefix}-a9`];
+  const made: TestStage[] = [];
+  try {
+    for (const name of [b, a10, a9]) made.push(await createTestStage(ivs, name));
+    await joinParticipant(ivs, control, (made[0] as TestStage).arn, { userId: 'live-host' }); // only "-b" is live
+    const list = new StageListPage(page);
+    await list.open(REGION);
+    await list.filterByName(prefix);
+    await expect.poll(() => list.shownNames()).toHaveLength(3);
+    await expect(list.columnHeader('Name')).toHaveAttribute('aria-sort', 'none');
+
+    await list.sortBy('Name');
+    await expect(list.columnHeader('Name')).toHaveAttribute('aria-sort', 'ascending');
+    await expect.poll(() => list.shownNames()).toEqual([a9, a10, b]); // digits compare as numbers
+    await list.sortBy('Name');
+    await expect(list.columnHeader('Name')).toHaveAttribute('aria-sort', 'descending');
+    await expect.poll(() => list.shownNames()).toEqual([b, a10, a9]);
+    await expect(page).toHaveURL(/[?&]sort=-name(&|$)/);
+
+    await page.reload();
+    await expect(list.columnHeader('Name')).toHaveAttribute('aria-sort', 'descending');
+    await expect(list.nameFilter).toHaveValue(prefix);
+    await expect.poll(() => list.shownNames()).toEqual([b, a10, a9]);
+
+    await list.sortBy('Live session');
+    await expect(list.columnHeader('Live session')).toHaveAttribute('aria-sort', 'ascending');
+    await expect(list.columnHeader('Name')).toHaveAttribute('aria-sort', 'none');
+    await expect.poll(async () => (await list.shownNames())[0]).toBe(b);
+  } finally {
+    for (const s of made) await deleteTestStage(ivs, s.arn);
+  }
+});
+
+test('when refreshes of the stage list fail, the rows stay and a banner says how old they are', async ({ signedInPage: page, control, stage }) => {
+  const list = new StageListPage(page);
+  await list.open(REGION);
+  await list.filterByName(stage.name);
+  await expect(list.row(stage.name)).toBeVisible();
+
+  await control.setFaults([{ operation: 'ListStages', errorRate: 1 }]);
+  const banner = page.getByRole('status').filter({ hasText: 'Showing older data' });
+  await expect(banner).toContainText(/Showing older data from \d+ s ago\./, { timeout: 20_000 });
+  await expect(banner).toContainText(/Request id: \S+/);
+  await expect(list.row(stage.name)).toBeVisible();
+  await page.screenshot({ path: 'test-results/stage-list-stale-banner.png' });
+
+  await control.clearFaults();
+  await expect(banner).toHaveCount(0, { timeout: 15_000 });
 });

@@ -1,9 +1,11 @@
-import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { nextSort, type SortState } from './sorting';
 
 // A windowed table (issue 7): a real <table> whose <tbody> holds only the rows in view plus a few either side,
 // between two spacer rows that keep the scroll height. Rows have one fixed height. Screen readers get the full
 // size from aria-rowcount and each row's place from aria-rowindex; the header stays in view (sticky); the
-// scroll box is focusable, so arrow keys, Page Up/Down, Home and End scroll it.
+// scroll box is focusable, so arrow keys, Page Up/Down, Home and End scroll it. Sortable columns get a button in
+// their header (aria-sort on the header cell); the parent sorts the rows (components/sorting.ts).
 
 export type Column<T> = {
   key: string;
@@ -13,6 +15,15 @@ export type Column<T> = {
 };
 
 export type VisibleRange = { start: number; end: number };
+
+/** Sortable columns: `keys` name them; the parent keeps `sort` (in the URL) and passes the rows sorted. */
+export type TableSorting = {
+  keys: readonly string[];
+  sort: SortState | null;
+  onChange: (sort: SortState | null) => void;
+  /** True while the rows shown are still in the previous order (a large sort running at low priority). */
+  pending?: boolean;
+};
 
 type Props<T> = {
   caption: ReactNode;
@@ -28,10 +39,11 @@ type Props<T> = {
   maxHeight?: number;
   overscan?: number;
   /** Called with the rows in view (without overscan) once scrolling pauses (RANGE_DELAY_MS), so a parent
-   * that polls the rows in view does not re-render on every frame of a scroll. */
+   * that polls the rows in view does not re-render on every frame of a scroll; and again when other rows move into view. */
   onRangeChange?: (range: VisibleRange) => void;
   /** Called when the last loaded row comes into view. */
   onEndReached?: () => void;
+  sorting?: TableSorting;
   testId?: string;
 };
 
@@ -53,6 +65,7 @@ export function DataTable<T>({
   overscan = 6,
   onRangeChange,
   onEndReached,
+  sorting,
   testId,
 }: Props<T>): ReactNode {
   const box = useRef<HTMLDivElement>(null);
@@ -80,10 +93,14 @@ export function DataTable<T>({
     rangeCb.current = onRangeChange;
     endCb.current = onEndReached;
   });
+  // Reported again when other rows come to the same positions (a new sort): told apart by the first and last
+  // row in view, so a parent that passes an equal new array on every render is not called again.
+  const edge = (i: number): string => (rows[i] === undefined ? '' : rowKey(rows[i] as T));
+  const inViewKey = `${edge(firstVisible)}\n${edge(lastVisible - 1)}`;
   useEffect(() => {
     const t = setTimeout(() => rangeCb.current?.({ start: firstVisible, end: lastVisible }), RANGE_DELAY_MS);
     return () => clearTimeout(t);
-  }, [firstVisible, lastVisible]);
+  }, [firstVisible, lastVisible, inViewKey]);
   useEffect(() => {
     if (rows.length > 0 && lastVisible >= rows.length - 1) endCb.current?.();
   }, [lastVisible, rows.length]);
@@ -107,6 +124,17 @@ export function DataTable<T>({
   };
 
   const colCount = columns.length;
+  const sorted = sorting?.sort ? columns.find((c) => c.key === sorting.sort?.key) : undefined;
+  const sortedBy = sorted && sorting?.sort ? `, sorted by ${typeof sorted.header === 'string' ? sorted.header : sorted.key}, ${sorting.sort.direction}` : '';
+  // Stable while scrolling (the table renders on every scroll frame; the memoised headers then do not).
+  const onSort = useCallback(
+    (key: string): void => {
+      if (!sorting) return;
+      if (box.current) box.current.scrollTop = 0; // a new order starts at its top
+      sorting.onChange(nextSort(sorting.sort, key));
+    },
+    [sorting],
+  );
   return (
     <div
       ref={box}
@@ -119,15 +147,22 @@ export function DataTable<T>({
       onKeyDown={onKeyDown}
       data-testid={testId}
     >
-      <table className="table" aria-rowcount={more ? -1 : rows.length + 1}>
-        <caption className="sr-only">{caption}</caption>
+      <table className="table" aria-rowcount={more ? -1 : rows.length + 1} aria-busy={sorting?.pending || undefined}>
+        <caption className="sr-only">
+          {caption}
+          {sortedBy}
+        </caption>
         <thead>
           <tr aria-rowindex={1}>
-            {columns.map((c) => (
-              <th key={c.key} scope="col" className={c.className} style={{ height: HEADER_HEIGHT }}>
-                {c.header}
-              </th>
-            ))}
+            {columns.map((c) =>
+              sorting?.keys.includes(c.key) ? (
+                <SortHeader key={c.key} column={c} sort={sorting.sort} onSort={onSort} />
+              ) : (
+                <th key={c.key} scope="col" className={c.className} style={{ height: HEADER_HEIGHT }}>
+                  {c.header}
+                </th>
+              ),
+            )}
           </tr>
         </thead>
         <tbody>
@@ -149,6 +184,22 @@ export function DataTable<T>({
     </div>
   );
 }
+
+/** A sortable column's header: a button (Enter and Space work as on any button), its order as aria-sort and an arrow. */
+const SortHeader = memo(function SortHeader({ column, sort, onSort }: { column: Column<never>; sort: SortState | null; onSort: (key: string) => void }): ReactNode {
+  const direction = sort?.key === column.key ? sort.direction : 'none';
+  const arrow = direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕';
+  return (
+    <th scope="col" className={column.className} style={{ height: HEADER_HEIGHT }} aria-sort={direction}>
+      <button type="button" className="sort-button" data-sort={direction} onClick={() => onSort(column.key)}>
+        {column.header}
+        <span className="sort-arrow" aria-hidden="true">
+          {arrow}
+        </span>
+      </button>
+    </th>
+  );
+});
 
 /** One row; rows that stay in the window while scrolling are not rendered again. */
 const Row = memo(function Row({ row, columns, index, height }: { row: unknown; columns: readonly Column<unknown>[]; index: number; height: number }): ReactNode {

@@ -1,5 +1,9 @@
+import { renderHook } from '@testing-library/react';
+import { createElement, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { budgetedInterval, budgetPerMinute, overBudget, sessionPlan, stageListPlan, steadyRate } from './budget';
+import { AppError } from '../aws/errors';
+import { budgetedInterval, budgetPerMinute, overBudget, participantWalkRate, sessionPlan, stageListPlan, steadyRate, useBudgetedInterval } from './budget';
+import { PollingContext, type PolledQuery } from './polling';
 
 const intervals = { stages: 5000, stage: 3000, participants: 3000, participant: 3000 };
 
@@ -29,5 +33,32 @@ describe('polling budget', () => {
     expect(budgetedInterval('ListParticipants', 5000, 40)).toBe(16000);
     expect(budgetedInterval('ListStages', 5000, 1, 20)).toBe(8000);
     expect(budgetedInterval('ListStages', 5000, 0)).toBe(5000);
+  });
+
+  it('a budgeted interval also slows down while a query is throttled, and stops while paused', () => {
+    const withPolling =
+      (paused: boolean) =>
+      ({ children }: { children: ReactNode }): ReactNode =>
+        createElement(PollingContext, { value: { intervals, paused, setPaused: () => undefined } }, children);
+    const live = renderHook(() => useBudgetedInterval('stages', 'ListParticipants', 40), { wrapper: withPolling(false) }).result.current;
+    if (typeof live !== 'function') throw new Error('expected an interval function');
+    const query: { state: PolledQuery['state'] } = { state: { dataUpdateCount: 1, errorUpdateCount: 0, error: null, status: 'success' } };
+    expect(live(query)).toBe(16_000); // 40 live rows: the budget floor
+    const throttled = new AppError('throttled', 'Rate exceeded', { retryable: true });
+    query.state = { dataUpdateCount: 1, errorUpdateCount: 1, error: throttled, status: 'error' };
+    expect(live(query)).toBe(32_000);
+    query.state = { dataUpdateCount: 2, errorUpdateCount: 1, error: null, status: 'success' };
+    expect(live(query)).toBe(16_000);
+    expect(renderHook(() => useBudgetedInterval('stages', 'ListParticipants', 40), { wrapper: withPolling(true) }).result.current).toBe(false);
+  });
+
+  it('paces a "load all" walk with what the session view leaves of the ListParticipants budget', () => {
+    // One page in view every 3 s and the replication rows every 3 s use 40 of 150 a minute: 110 left.
+    expect(participantWalkRate(intervals, 1)).toBeCloseTo(110 / 60);
+    const plan = [...sessionPlan(intervals, 1), { operation: 'ListParticipants', intervalMs: intervals.stage }];
+    expect(steadyRate(plan).ListParticipants! + participantWalkRate(intervals, 1) * 60).toBeCloseTo(budgetPerMinute('ListParticipants'));
+    // Paused: the whole allowance, 2.5 a second; a view already using it all still walks, slowly.
+    expect(participantWalkRate(null, 1)).toBe(2.5);
+    expect(participantWalkRate(intervals, 40)).toBeCloseTo(0.5);
   });
 });

@@ -3,7 +3,7 @@
 // customer's application and other tabs keep the rest. Views compute their intervals through here.
 import { use } from 'react';
 import type { PollKind } from '../config/schema';
-import { PollingContext } from './polling';
+import { PollingContext, throttleAware, type PollInterval } from './polling';
 
 /** Requests per second per account and region. */
 export const RATE_LIMITS_TPS: Readonly<Record<string, number>> = {
@@ -79,11 +79,35 @@ export function sessionPlan(intervals: { stage: number; participants: number }, 
 }
 
 /**
- * The view's poll interval (the configured one, or false while paused) lengthened so that `queries` polled
- * queries of `operation`, `requestsEach` calls each, stay within the budget.
+ * The view's poll interval: the configured one lengthened so that `queries` polled queries of `operation`,
+ * `requestsEach` calls each, stay within the budget; false while paused. Like usePollInterval it is a function of
+ * the query, so each query also slows down (doubling, capped) while its refreshes are throttled and recovers after
+ * the next success: the budget sets the floor, throttling stretches it.
  */
-export function useBudgetedInterval(kind: PollKind, operation: string, queries: number, requestsEach = 1): number | false {
+export function useBudgetedInterval(kind: PollKind, operation: string, queries: number, requestsEach = 1): PollInterval {
   const ctl = use(PollingContext);
   if (!ctl) throw new Error('useBudgetedInterval must be used inside the polling provider');
-  return ctl.paused ? false : budgetedInterval(operation, ctl.intervals[kind], queries, requestsEach);
+  if (ctl.paused) return false;
+  return throttleAware(budgetedInterval(operation, ctl.intervals[kind], queries, requestsEach));
+}
+
+/** A one-off walk never runs slower than this share of the allowance, however much the view's polling uses. */
+const WALK_FLOOR_SHARE = 0.2;
+
+/**
+ * Requests per second a one-off walk of the session's participant pages ("load all" before an export) may send
+ * beside the session view's own steady ListParticipants polling (the pages in view and the replication rows),
+ * so that the two together stay within the budget. Paused views poll nothing, so the walk gets the whole allowance.
+ */
+export function participantWalkRate(intervals: { stage: number; participants: number } | null, visiblePages: number): number {
+  const allowance = budgetPerMinute('ListParticipants');
+  const plan = intervals ? [...sessionPlan(intervals, visiblePages), { operation: 'ListParticipants', intervalMs: intervals.stage }] : [];
+  const used = steadyRate(plan).ListParticipants ?? 0;
+  return Math.max(allowance * WALK_FLOOR_SHARE, allowance - used) / 60;
+}
+
+export function useParticipantWalkRate(visiblePages: number): number {
+  const ctl = use(PollingContext);
+  if (!ctl) throw new Error('useParticipantWalkRate must be used inside the polling provider');
+  return participantWalkRate(ctl.paused ? null : ctl.intervals, visiblePages);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../aws/errors';
-import { nextStreak, slowedInterval, SLOWDOWN_CAP_MS, throttleStreakOf, type ThrottleStreak } from './polling';
+import { nextStreak, slowedInterval, SLOWDOWN_CAP_MS, throttleAware, throttleStreakOf, type ThrottleStreak } from './polling';
 
 const throttled = new AppError('throttled', 'Rate exceeded', { retryable: true });
 const server = new AppError('server', 'boom', { retryable: true });
@@ -59,5 +59,17 @@ describe('polling slowdown while throttled', () => {
     expect(throttleStreakOf(b)).toBe(0);
     a.state = ok(2, 1);
     expect(throttleStreakOf(a)).toBe(0);
+  });
+
+  it('an interval function keeps its base for a healthy query and doubles it for a throttled one, per query', () => {
+    const interval = throttleAware(16_000);
+    const healthy = { state: ok(1, 0) };
+    const throttledQuery = { state: failed(1, 1, throttled) };
+    expect(interval(healthy)).toBe(16_000);
+    expect(interval(throttledQuery)).toBe(32_000);
+    throttledQuery.state = failed(1, 2, throttled);
+    expect(interval(throttledQuery)).toBe(SLOWDOWN_CAP_MS);
+    throttledQuery.state = ok(2, 2);
+    expect(interval(throttledQuery)).toBe(16_000);
   });
 });

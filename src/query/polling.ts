@@ -79,6 +79,11 @@ export type PolledQuery = { readonly state: StreakState };
 
 export type PollInterval = number | false | ((query: PolledQuery) => number | false);
 
+/** An interval function: `base` for each query, slowed while that query's refreshes are throttled. */
+export function throttleAware(base: number): (query: PolledQuery) => number {
+  return (query) => slowedInterval(base, throttleStreakOf(query));
+}
+
 /**
  * The refetch interval for a view (P7): the configured value, or false once the user pauses. While the last
  * refreshes of the query were throttled it slows down (doubling, capped at SLOWDOWN_CAP_MS) and it recovers
@@ -87,8 +92,7 @@ export type PollInterval = number | false | ((query: PolledQuery) => number | fa
 export function usePollInterval(kind: PollKind): PollInterval {
   const { intervals, paused } = usePolling();
   if (paused) return false;
-  const base = intervals[kind];
-  return (query) => slowedInterval(base, throttleStreakOf(query));
+  return throttleAware(intervals[kind]);
 }
 
 export function usePauseToggle(): { paused: boolean; toggle: () => void } {

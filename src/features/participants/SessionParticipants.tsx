@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { AppError } from '../../aws/errors';
 import type { Page, ParticipantFilter, ParticipantSummary, Region } from '../../aws/types';
@@ -11,81 +11,28 @@ import { FreshnessIndicator } from '../../components/FreshnessIndicator';
 import { formatTime } from '../../components/format';
 import { EmptyState, Loading } from '../../components/Loading';
 import { navigate } from '../../components/navigate';
+import { parseSort, useSortedRows, withSort, type SortState } from '../../components/sorting';
 import { StaleBanner } from '../../components/StaleBanner';
 import { UntrustedText } from '../../components/UntrustedText';
-import { safeFileName, toCsv } from '../../components/untrusted';
-import { useBudgetedInterval } from '../../query/budget';
+import { useBudgetedInterval, useParticipantWalkRate } from '../../query/budget';
 import { useCan } from '../auth/Can';
-import { formatFilter, parseFilter, RECORDING_FILTER_VALUES } from './filters';
+import { formatFilter, parseFilter } from './filters';
+import { useLoadAll } from './loadAllPages';
 import { useDisconnectParticipant } from './mutations';
+import { RejoinWatchPanel } from './RejoinWatch';
 import { PublishBadge, ReplicationBadge, StateBadge } from './ParticipantBadges';
-import { PARTICIPANT_PAGE_SIZE, participantQueries } from './queries';
+import { downloadCsv, ParticipantExport } from './ParticipantExport';
+import { ParticipantFilterBar } from './ParticipantFilterBar';
+import { pagesInView, pageStarts, PARTICIPANT_SORT_KEYS, PARTICIPANT_SORTERS } from './participantSort';
+import { participantQueries } from './queries';
 
 type Props = { region: Region; stageArn: string; sessionId: string; live: boolean; search: URLSearchParams };
-
-/** The loaded rows as CSV: formula-looking cells are defused, the file name is built from safe characters only. */
-function downloadCsv(sessionId: string, rows: ParticipantSummary[]): void {
-  const csv = toCsv(
-    ['participantId', 'userId', 'state', 'published', 'firstJoinTime', 'recordingState', 'replicationType', 'replicationState'],
-    rows.map((p) => [p.participantId, p.userId, p.state, p.published, p.firstJoinTime, p.recordingState, p.replicationType, p.replicationState]),
-  );
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${safeFileName(`participants-${sessionId}`)}.csv`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
-function FilterBar({ filter, onChange }: { filter: ParticipantFilter; onChange: (f: ParticipantFilter) => void }): ReactNode {
-  const [userId, setUserId] = useState(filter.kind === 'userId' ? filter.value : '');
-  const select =
-    filter.kind === 'none' ? '' : filter.kind === 'published' ? 'published' : filter.kind === 'userId' ? 'userId' : formatFilter(filter);
-  return (
-    <div className="toolbar">
-      <label>
-        Show{' '}
-        <select
-          value={select}
-          onChange={(e) => {
-            const v = e.target.value;
-            if (v === 'userId') onChange(userId ? { kind: 'userId', value: userId } : { kind: 'none' });
-            else onChange(parseFilter(v));
-          }}
-        >
-          <option value="">All participants</option>
-          <option value="state:CONNECTED">Connected</option>
-          <option value="state:DISCONNECTED">Disconnected</option>
-          <option value="published">Have published</option>
-          <option value="userId">With user id…</option>
-          {RECORDING_FILTER_VALUES.map((r) => (
-            <option key={r} value={`recordingState:${r}`}>{`Recording ${r.toLowerCase()}`}</option>
-          ))}
-        </select>
-      </label>
-      <form
-        className="inline"
-        onSubmit={(e) => {
-          e.preventDefault();
-          onChange(userId ? { kind: 'userId', value: userId } : { kind: 'none' });
-        }}
-      >
-        <label>
-          User id <input type="search" value={userId} onChange={(e) => setUserId(e.target.value)} />
-        </label>
-        <button type="submit" className="small">
-          Find user
-        </button>
-      </form>
-      <span className="hint">IVS applies one filter at a time.</span>
-    </div>
-  );
-}
 
 type PageResult = { data?: Page<ParticipantSummary>; isFetching: boolean; isError: boolean; error: AppError | null; isRefetchError: boolean; dataUpdatedAt: number; refetch: () => unknown };
 
 function combinePages(results: PageResult[]): {
   rows: ParticipantSummary[];
+  pageLengths: number[];
   first: PageResult | undefined;
   last: PageResult | undefined;
   updatedAt: number;
@@ -94,6 +41,7 @@ function combinePages(results: PageResult[]): {
 } {
   return {
     rows: results.flatMap((r) => r.data?.items ?? []),
+    pageLengths: results.map((r) => r.data?.items.length ?? 0),
     first: results[0],
     last: results[results.length - 1],
     updatedAt: Math.max(0, ...results.map((r) => r.dataUpdatedAt)),
@@ -109,16 +57,14 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
   // Pages are loaded as the table's end comes into view; only the pages in view are polled (query/budget.ts).
   const [loaded, setLoaded] = useState({ filterKey, count: 1 });
   const pageCount = loaded.filterKey === filterKey ? loaded.count : 1;
-  // The pages in view, as a string so that scrolling within the same pages does not re-render.
-  const [pagesInView, setPagesInView] = useState('0-0');
-  const onRange = useCallback((r: VisibleRange) => {
-    const from = Math.floor(r.start / PARTICIPANT_PAGE_SIZE);
-    setPagesInView(`${from}-${Math.floor(Math.max(r.start, r.end - 1) / PARTICIPANT_PAGE_SIZE)}`);
-  }, []);
-  const [firstPage, lastPage] = pagesInView.split('-').map(Number) as [number, number];
-  const inView = (i: number): boolean => i >= firstPage && i <= lastPage;
+  // The loaded pages that hold the rows in view, as a string so that scrolling within the same pages does not
+  // re-render. DataTable reports the rows in view when scrolling pauses and when the rows change (a new order).
+  const [pagesKey, setPagesKey] = useState('0');
+  const polled = pagesKey.split(',').map(Number).filter((i) => i < pageCount);
+  if (polled.length === 0) polled.push(0);
+  const inView = (i: number): boolean => polled.includes(i);
   // An ended session no longer changes; poll only the live one.
-  const interval = useBudgetedInterval('participants', 'ListParticipants', lastPage - firstPage + 1);
+  const interval = useBudgetedInterval('participants', 'ListParticipants', polled.length);
   const q = useQueries({
     queries: Array.from({ length: pageCount }, (_, i) => ({
       ...participantQueries.page(aws, region, stageArn, sessionId, filter, i),
@@ -135,13 +81,29 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
   const canDisconnect = useCan('participant:disconnect');
 
   const { rows, first, last } = q;
+  // Sorting applies to the loaded rows, at low priority (components/sorting.ts); its positions map back to pages.
+  const sort = parseSort(search.get('sort'), PARTICIPANT_SORT_KEYS);
+  const sorted = useSortedRows(rows, PARTICIPANT_SORTERS, sort);
+  const starts = useMemo(() => pageStarts(q.pageLengths), [q.pageLengths]);
+  const onRange = (r: VisibleRange): void => setPagesKey(pagesInView(r, starts, sorted.order).join(','));
   const hasNextPage = last?.data?.nextToken !== undefined;
   const isFetchingNextPage = pageCount > 1 && last?.data === undefined && (last?.isFetching ?? false);
+  // "Load all and download CSV": the remaining pages, paced within what the view's polling leaves of the budget.
+  const walkRate = useParticipantWalkRate(polled.length);
+  const loadAll = useLoadAll(
+    { region, stageArn, sessionId, filter, filterKey },
+    walkRate,
+    (count) => setLoaded((l) => ({ filterKey, count: Math.max(count, l.filterKey === filterKey ? l.count : 1) })),
+    (all) => downloadCsv(sessionId, all),
+  );
+  const walking = loadAll.state.status === 'loading';
   const fetchNextPage = (): void => {
-    if (hasNextPage && !isFetchingNextPage) setLoaded({ filterKey, count: pageCount + 1 });
+    if (hasNextPage && !isFetchingNextPage && !walking) setLoaded({ filterKey, count: pageCount + 1 });
   };
   const setFilter = (f: ParticipantFilter): void =>
-    navigate(paths.session.getHref(region, stageArn, sessionId, { filter: formatFilter(f) }), { replace: true });
+    navigate(withSort(paths.session.getHref(region, stageArn, sessionId, { filter: formatFilter(f) }), sort), { replace: true });
+  // Only the sort changes: the address stays (the stage's or the session's), so focus stays on the header.
+  const setSort = (next: SortState | null): void => navigate(withSort(window.location.pathname + window.location.search, next), { replace: true });
 
   // Stable columns: the rows are memoised, and a new columns array would render every row again.
   const columns = useMemo<Column<ParticipantSummary>[]>(
@@ -189,11 +151,12 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
           caption={`Participants of session ${sessionId}`}
           label="Participant table"
           columns={columns}
-          rows={rows}
+          rows={sorted.rows}
           rowKey={(p) => p.participantId}
           more={hasNextPage}
           onRangeChange={onRange}
           onEndReached={fetchNextPage}
+          sorting={{ keys: PARTICIPANT_SORT_KEYS, sort, onChange: setSort, pending: sorted.applied?.key !== sort?.key || sorted.applied?.direction !== sort?.direction }}
           testId="participant-table"
         />
       );
@@ -202,23 +165,32 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
 
   return (
     <section aria-labelledby="participants-title">
+      <RejoinWatchPanel region={region} stageArn={stageArn} />
       <div className="page-head">
         <h2 id="participants-title">
           Participants of session <code>{sessionId}</code> {live ? '(live)' : '(ended)'}
         </h2>
         <FreshnessIndicator updatedAt={q.updatedAt} fetching={q.fetching} />
       </div>
-      <FilterBar key={search.get('filter') ?? ''} filter={filter} onChange={setFilter} />
-      {q.refetchError?.error ? <StaleBanner error={q.refetchError.error} /> : null}
+      <ParticipantFilterBar key={search.get('filter') ?? ''} filter={filter} onChange={setFilter} />
+      {q.refetchError?.error ? <StaleBanner error={q.refetchError.error} updatedAt={q.updatedAt} /> : null}
       {body}
       {rows.length ? <p className="muted">{`${rows.length}${hasNextPage ? '+' : ''} participants loaded`}</p> : null}
+      {sort && hasNextPage && rows.length ? (
+        <p className="hint">{`Sorted: the ${rows.length.toLocaleString('en-US')} loaded participants only; IVS has more. Load all to sort every participant.`}</p>
+      ) : null}
       {rows.length ? (
-        <button type="button" className="small" onClick={() => downloadCsv(sessionId, rows)}>
-          Download CSV
-        </button>
+        <ParticipantExport
+          sessionId={sessionId}
+          rows={rows}
+          hasNextPage={hasNextPage}
+          state={loadAll.state}
+          onLoadAll={() => loadAll.start(pageCount)}
+          onCancel={loadAll.cancel}
+        />
       ) : null}
       {hasNextPage ? (
-        <button type="button" onClick={() => void fetchNextPage()} disabled={isFetchingNextPage}>
+        <button type="button" onClick={() => void fetchNextPage()} disabled={isFetchingNextPage || walking}>
           {isFetchingNextPage ? 'Loading more…' : 'Load more participants'}
         </button>
       ) : null}
@@ -236,7 +208,7 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
         onConfirm={() =>
           target &&
           disconnect.mutate(
-            { stageArn, participantId: target.participantId, reason },
+            { stageArn, participantId: target.participantId, reason, follow: { sessionId, userId: target.userId } },
             {
               onSuccess: () => {
                 setTarget(null);

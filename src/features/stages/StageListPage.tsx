@@ -1,6 +1,7 @@
-import { useQueries, useQueryClient } from '@tanstack/react-query';
-import { useDeferredValue, useEffect, useState, type ReactNode } from 'react';
+import { useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
+import type { AppError } from '../../aws/errors';
 import type { Region, StageSummary } from '../../aws/types';
 import { paths } from '../../config/paths';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -10,6 +11,7 @@ import { FreshnessIndicator } from '../../components/FreshnessIndicator';
 import { stageIdOf } from '../../components/format';
 import { EmptyState, Loading } from '../../components/Loading';
 import { navigate } from '../../components/navigate';
+import { formatSort, parseSort, useSortedRows, withSort, type SortState, type Sorters } from '../../components/sorting';
 import { StaleBanner } from '../../components/StaleBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { UntrustedText } from '../../components/UntrustedText';
@@ -29,6 +31,15 @@ type Row = StageSummary & { region: Region };
 const SETTLE_MS = 250;
 const OVERSCAN = 6;
 
+/** The sortable columns (table keys) and what each sorts by; unnamed stages sort last. */
+const STAGE_SORTERS: Sorters<Row> = {
+  name: (s) => s.name,
+  // Ascending puts live stages first: that is what a producer sorting this column looks for.
+  session: (s) => (s.activeSessionId ? 0 : 1),
+  region: (s) => s.region,
+};
+const STAGE_SORT_KEYS = Object.keys(STAGE_SORTERS);
+
 function useSettled<T>(value: T, ms: number): T {
   const [settled, setSettled] = useState(value);
   useEffect(() => {
@@ -41,9 +52,10 @@ function useSettled<T>(value: T, ms: number): T {
 export function StageListPage({ region, search }: Props): ReactNode {
   const aws = useAws();
   const all = search.get('regions') === 'all';
-  const shown = all ? aws.regions : [region];
+  const shown = useMemo(() => (all ? aws.regions : [region]), [all, aws.regions, region]);
   const name = search.get('q') ?? '';
   const tag = search.get('tag') ?? '';
+  const sort = parseSort(search.get('sort'), STAGE_SORT_KEYS);
   const deferredName = useDeferredValue(name);
   const deferredTag = useDeferredValue(tag);
 
@@ -52,8 +64,18 @@ export function StageListPage({ region, search }: Props): ReactNode {
   const qc = useQueryClient();
   const largest = Math.max(0, ...shown.map((r) => qc.getQueryData(stageQueries.list(aws, r).queryKey)?.length ?? 0));
   const listInterval = useBudgetedInterval('stages', 'ListStages', 1, Math.max(1, Math.ceil(largest / STAGE_LIST_PAGE_SIZE)));
-  const lists = useQueries({
+  // The merged rows keep their identity until a list's data changes (combine results are structurally shared),
+  // so the sort below runs again only when the stages or the sort change, never while typing in a filter.
+  const combine = useCallback(
+    (results: UseQueryResult<StageSummary[], AppError>[]) => ({
+      lists: results,
+      allRows: results.flatMap((l, i): Row[] => (l.data ?? []).map((s) => ({ ...s, region: shown[i] as Region }))),
+    }),
+    [shown],
+  );
+  const { lists, allRows } = useQueries({
     queries: shown.map((r) => ({ ...stageQueries.list(aws, r), refetchInterval: listInterval })),
+    combine,
   });
 
   const loaded = lists.every((l) => l.data);
@@ -61,11 +83,11 @@ export function StageListPage({ region, search }: Props): ReactNode {
   const refetchError = lists.find((l) => l.data && l.isRefetchError);
   const updatedAt = Math.min(...lists.map((l) => l.dataUpdatedAt));
   const fetching = lists.some((l) => l.isFetching);
-  // A few thousand rows at most: merging and filtering them takes well under a millisecond per render, and the
-  // filters read deferred values, so typing never waits for it.
-  const allRows: Row[] = lists.flatMap((l, i) => (l.data ?? []).map((s) => ({ ...s, region: shown[i] as Region })));
+  // A few thousand rows at most: filtering them takes well under a millisecond per render, and the filters read
+  // deferred values, so typing never waits for it. The sort (deferred and memoised) runs before the filter.
+  const sorted = useSortedRows(allRows, STAGE_SORTERS, sort);
   const needle = deferredName.toLowerCase();
-  const rows = allRows.filter((s) => s.name.toLowerCase().includes(needle) && matchesTagFilter(s.tags, deferredTag));
+  const rows = sorted.rows.filter((s) => s.name.toLowerCase().includes(needle) && matchesTagFilter(s.tags, deferredTag));
 
   // Live counts only for the rows in view, once scrolling stops; their interval keeps them within budget.
   const [range, setRange] = useState<VisibleRange>({ start: 0, end: 0 });
@@ -84,7 +106,9 @@ export function StageListPage({ region, search }: Props): ReactNode {
   const actions = canEdit || canDelete;
 
   const setFilter = (patch: { q?: string; tag?: string }): void =>
-    navigate(paths.stages.getHref(region, { q: name, tag, ...(all ? { regions: 'all' as const } : {}), ...patch }), { replace: true });
+    navigate(withSort(paths.stages.getHref(region, { q: name, tag, ...(all ? { regions: 'all' as const } : {}), ...patch }), sort), { replace: true });
+  const setSort = (next: SortState | null): void =>
+    navigate(withSort(paths.stages.getHref(region, { q: name, tag, ...(all ? { regions: 'all' as const } : {}) }), next), { replace: true });
   const where = all ? 'all regions' : region;
 
   const columns: Column<Row>[] = [
@@ -169,6 +193,7 @@ export function StageListPage({ region, search }: Props): ReactNode {
           rowKey={(s) => `${s.region}|${s.arn}`}
           overscan={OVERSCAN}
           onRangeChange={setRange}
+          sorting={{ keys: STAGE_SORT_KEYS, sort, onChange: setSort, pending: formatSort(sorted.applied) !== formatSort(sort) }}
           testId="stage-table"
         />
       );
@@ -186,7 +211,9 @@ export function StageListPage({ region, search }: Props): ReactNode {
           Regions{' '}
           <select
             value={all ? '' : region}
-            onChange={(e) => navigate(paths.stages.getHref(e.target.value || region, { q: name, tag, ...(e.target.value ? {} : { regions: 'all' as const }) }))}
+            onChange={(e) =>
+              navigate(withSort(paths.stages.getHref(e.target.value || region, { q: name, tag, ...(e.target.value ? {} : { regions: 'all' as const }) }), sort))
+            }
           >
             {aws.regions.map((r) => (
               <option key={r} value={r}>
@@ -209,7 +236,7 @@ export function StageListPage({ region, search }: Props): ReactNode {
           </button>
         </Can>
       </div>
-      {refetchError ? <StaleBanner error={refetchError.error} /> : null}
+      {refetchError ? <StaleBanner error={refetchError.error} updatedAt={refetchError.dataUpdatedAt} /> : null}
       {body}
       {dialog?.kind === 'create' ? <StageFormDialog region={createRegion} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'edit' ? <StageFormDialog region={dialog.stage.region} stage={dialog.stage} onClose={() => setDialog(null)} /> : null}

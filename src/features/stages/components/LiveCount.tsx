@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useAws } from '../../../aws/AwsProvider';
 import type { Region } from '../../../aws/types';
+import type { PollInterval } from '../../../query/polling';
 import { stageQueries } from '../queries';
 
 /**
@@ -21,7 +22,7 @@ export function LiveCount({
   arn: string;
   sessionId?: string;
   active: boolean;
-  interval: number | false;
+  interval: PollInterval;
   /** Both cells of a row share one query (same key), so one request serves the two. */
   field: 'connected' | 'publishing';
 }): ReactNode {
