@@ -3,6 +3,7 @@
 // The polling lives in RejoinWatch.tsx.
 
 import type { ParticipantSummary, Region, StageSession } from '../../aws/types';
+import { draftKey, draftStorage, readDraftsUnder } from '../auth/drafts';
 
 /** A watch ends by itself this long after the disconnect. */
 export const WATCH_MS = 15 * 60_000;
@@ -144,16 +145,6 @@ export function elapsed(since: number, now: number): string {
 // ---- the store: this tab's watches, in memory and in sessionStorage (a reload keeps them) ----
 // Kept under the signed-in user's sub with the drafts' prefix, so sign-out wipes them with the drafts.
 
-const PREFIX = 'greenroom.draft:';
-
-function session(): Storage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
 function isWatch(v: unknown): v is RejoinWatch {
   if (typeof v !== 'object' || v === null) return false;
   const w = v as Partial<RejoinWatch>;
@@ -169,21 +160,8 @@ function isWatch(v: unknown): v is RejoinWatch {
   );
 }
 
-export function loadWatches(sub: string | undefined, store: Storage | null = session()): RejoinWatch[] {
-  if (!sub || !store) return [];
-  const prefix = `${PREFIX}${sub}:rejoin:`;
-  const out: RejoinWatch[] = [];
-  for (let i = 0; i < store.length; i++) {
-    const k = store.key(i);
-    if (!k?.startsWith(prefix)) continue;
-    try {
-      const v: unknown = JSON.parse(store.getItem(k) ?? '');
-      if (isWatch(v)) out.push(v);
-    } catch {
-      // A damaged entry is ignored.
-    }
-  }
-  return out.sort((a, b) => a.since - b.since);
+export function loadWatches(sub: string | undefined, store: Storage | null = draftStorage()): RejoinWatch[] {
+  return readDraftsUnder(sub, 'rejoin:', isWatch, store).sort((a, b) => a.since - b.since);
 }
 
 let current: { sub: string | undefined; list: readonly RejoinWatch[] } | undefined;
@@ -211,11 +189,11 @@ export function putWatch(sub: string | undefined, w: RejoinWatch): void {
   const old = rejoinWatches(sub);
   const list = old.some((x) => watchKey(x) === key) ? old.map((x) => (watchKey(x) === key ? w : x)) : [...old, w];
   const dropped = list.length > MAX_WATCHES ? list.splice(0, list.length - MAX_WATCHES) : [];
-  const store = session();
+  const store = draftStorage();
   if (sub && store) {
     try {
-      for (const d of dropped) store.removeItem(`${PREFIX}${sub}:${watchKey(d)}`);
-      store.setItem(`${PREFIX}${sub}:${key}`, JSON.stringify(w));
+      for (const d of dropped) store.removeItem(draftKey(sub, watchKey(d)));
+      store.setItem(draftKey(sub, key), JSON.stringify(w));
     } catch {
       // Storage full or blocked: the watch still runs until the page goes.
     }
@@ -224,7 +202,7 @@ export function putWatch(sub: string | undefined, w: RejoinWatch): void {
 }
 
 export function dropWatch(sub: string | undefined, key: string): void {
-  if (sub) session()?.removeItem(`${PREFIX}${sub}:${key}`);
+  if (sub) draftStorage()?.removeItem(draftKey(sub, key));
   commit(sub, rejoinWatches(sub).filter((x) => watchKey(x) !== key));
 }
 

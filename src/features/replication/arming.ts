@@ -3,6 +3,7 @@
 
 import type { StartReplicationInput } from '../../aws/ivs/startParticipantReplication';
 import type { Region } from '../../aws/types';
+import { draftKey, draftStorage, readDraftsUnder } from '../auth/drafts';
 
 /**
  * armed → starting → started | failed. 'starting' is written before the request is sent, so after a reload in
@@ -72,18 +73,8 @@ export function secondsUntil(nextAt: number, now: number): number {
 
 // ---- storage: sessionStorage of this tab, under the user's sub (wiped at sign-out with the drafts) ----
 
-const PREFIX = 'greenroom.draft:';
-
 export function pairKey(region: Region, i: Pick<StartReplicationInput, 'sourceStageArn' | 'participantId' | 'destinationStageArn'>): string {
   return `arm:${region}|${i.sourceStageArn}|${i.participantId}|${i.destinationStageArn}`;
-}
-
-function session(): Storage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
 }
 
 function local(): Storage | null {
@@ -110,34 +101,21 @@ function isArming(v: unknown): v is Arming {
 }
 
 /** Every arming of this user in this region, oldest first. */
-export function loadArmings(sub: string | undefined, region: Region, store: Storage | null = session()): Arming[] {
-  if (!sub || !store) return [];
-  const prefix = `${PREFIX}${sub}:arm:${region}|`;
-  const out: Arming[] = [];
-  for (let i = 0; i < store.length; i++) {
-    const k = store.key(i);
-    if (!k?.startsWith(prefix)) continue;
-    try {
-      const v: unknown = JSON.parse(store.getItem(k) ?? '');
-      if (isArming(v)) out.push(v);
-    } catch {
-      // A damaged entry is ignored.
-    }
-  }
-  return out.sort((a, b) => a.armedAt - b.armedAt);
+export function loadArmings(sub: string | undefined, region: Region, store: Storage | null = draftStorage()): Arming[] {
+  return readDraftsUnder(sub, `arm:${region}|`, isArming, store).sort((a, b) => a.armedAt - b.armedAt);
 }
 
-export function saveArming(sub: string | undefined, a: Arming, store: Storage | null = session()): void {
+export function saveArming(sub: string | undefined, a: Arming, store: Storage | null = draftStorage()): void {
   if (!sub) return;
   try {
-    store?.setItem(`${PREFIX}${sub}:${pairKey(a.region, a.input)}`, JSON.stringify(a));
+    store?.setItem(draftKey(sub, pairKey(a.region, a.input)), JSON.stringify(a));
   } catch {
     // Storage full or blocked: the arming still works until the page goes.
   }
 }
 
-export function removeArming(sub: string | undefined, a: Pick<Arming, 'region' | 'input'>, store: Storage | null = session()): void {
-  if (sub) store?.removeItem(`${PREFIX}${sub}:${pairKey(a.region, a.input)}`);
+export function removeArming(sub: string | undefined, a: Pick<Arming, 'region' | 'input'>, store: Storage | null = draftStorage()): void {
+  if (sub) store?.removeItem(draftKey(sub, pairKey(a.region, a.input)));
 }
 
 // ---- the lease: which tab may start a pair (localStorage, shared by the tabs of this browser) ----
