@@ -149,6 +149,10 @@ test('when "Load all" fails, the error is explained, the loaded rows stay, and R
   const detail = new StageDetailPage(page);
   await detail.open(REGION, stage.arn);
   await expect(detail.participants.getByText('100+ participants loaded', { exact: true })).toBeVisible();
+  // Sorted by user id, descending: the file follows the order on screen.
+  await detail.sortParticipantsBy('User id');
+  await detail.sortParticipantsBy('User id');
+  await expect(detail.participantColumn('User id')).toHaveAttribute('aria-sort', 'descending');
 
   await control.setFaults([{ operation: 'ListParticipants', errorRate: 1 }]);
   await detail.participants.getByRole('button', { name: 'Load all and download CSV' }).click();
@@ -159,6 +163,10 @@ test('when "Load all" fails, the error is explained, the loaded rows stay, and R
 
   await control.clearFaults();
   const [download] = await Promise.all([page.waitForEvent('download'), alert.getByRole('button', { name: 'Retry' }).click()]);
-  expect(readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n')).toHaveLength(total + 1);
+  const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n');
+  expect(lines).toHaveLength(total + 1);
+  const users = lines.slice(1).map((l) => l.split(',')[1] as string);
+  // Natural order, descending: fan-149, fan-148, … fan-10, fan-9, … fan-0.
+  expect(users).toEqual(Array.from({ length: total }, (_, i) => `fan-${total - 1 - i}`));
   await expect(detail.participants.getByRole('alert')).toHaveCount(0);
 });

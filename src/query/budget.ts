@@ -84,11 +84,18 @@ export function sessionPlan(intervals: { stage: number; participants: number }, 
  * the query, so each query also slows down (doubling, capped) while its refreshes are throttled and recovers after
  * the next success: the budget sets the floor, throttling stretches it.
  */
-export function useBudgetedInterval(kind: PollKind, operation: string, queries: number, requestsEach = 1): PollInterval {
+export function useBudgetedInterval(
+  kind: PollKind,
+  operation: string,
+  queries: number,
+  requestsEach = 1,
+  /** What other polling on the same screen already uses of the operation, per minute (a function of the intervals). */
+  reserved?: (intervals: Record<PollKind, number>) => number,
+): PollInterval {
   const ctl = use(PollingContext);
   if (!ctl) throw new Error('useBudgetedInterval must be used inside the polling provider');
   if (ctl.paused) return false;
-  return throttleAware(budgetedInterval(operation, ctl.intervals[kind], queries, requestsEach));
+  return throttleAware(budgetedInterval(operation, ctl.intervals[kind], queries, requestsEach, reserved?.(ctl.intervals) ?? 0));
 }
 
 /** A one-off walk never runs slower than this share of the allowance, however much the view's polling uses. */

@@ -1,11 +1,11 @@
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { use, useEffect, useId, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useId, useSyncExternalStore, type ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { Page, Region, StageSession } from '../../aws/types';
 import { paths } from '../../config/paths';
 import { UntrustedText } from '../../components/UntrustedText';
-import { budgetedInterval, sessionPlan, steadyRate } from '../../query/budget';
-import { PollingContext, slowedInterval, throttleStreakOf, useNow, type PollInterval } from '../../query/polling';
+import { sessionPlan, steadyRate, useBudgetedInterval } from '../../query/budget';
+import { useNow, type PollInterval } from '../../query/polling';
 import { useSub } from '../auth/useDraft';
 import { participantQueries } from './queries';
 import {
@@ -26,18 +26,8 @@ import {
   type Seen,
 } from './rejoin';
 
-/**
- * The poll interval of the rejoin looks: the participants interval, lengthened so that `lookups` ListParticipants
- * calls per look stay within the budget beside a live session table on the same screen (query/budget.ts), and
- * slowed further while IVS throttles them.
- */
-function useRejoinInterval(lookups: number): PollInterval {
-  const ctl = use(PollingContext);
-  if (!ctl || ctl.paused) return false;
-  const reserved = steadyRate(sessionPlan(ctl.intervals)).ListParticipants ?? 0;
-  const base = budgetedInterval('ListParticipants', ctl.intervals.participants, lookups, 1, reserved);
-  return (query) => slowedInterval(base, throttleStreakOf(query));
-}
+/** What a live session table on the same screen already polls of ListParticipants, per minute. */
+const sessionTableRate = (intervals: Parameters<typeof sessionPlan>[0]): number => steadyRate(sessionPlan(intervals)).ListParticipants ?? 0;
 
 type Props = {
   region: Region;
@@ -55,7 +45,8 @@ export function RejoinWatchPanel({ region, stageArn, participantId }: Props): Re
   const watches = all.filter((w) => w.region === region && w.stageArn === stageArn && (!participantId || w.kicked.participantId === participantId));
   const now = useNow();
   const polling = watches.filter((w) => isPolling(w, now));
-  const interval = useRejoinInterval(polling.length * MAX_SESSIONS_PER_LOOK);
+  // Within the budget beside a live session table on the same screen, and slower while IVS throttles.
+  const interval = useBudgetedInterval('participants', 'ListParticipants', polling.length * MAX_SESSIONS_PER_LOOK, 1, sessionTableRate);
   // One sessions query for every watch of the stage (one observer, so one request per interval).
   const sessions = useQuery({
     ...participantQueries.rejoinSessions(aws, region, stageArn),

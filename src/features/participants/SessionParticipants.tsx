@@ -11,7 +11,7 @@ import { FreshnessIndicator } from '../../components/FreshnessIndicator';
 import { formatTime } from '../../components/format';
 import { EmptyState, Loading } from '../../components/Loading';
 import { navigate } from '../../components/navigate';
-import { parseSort, useSortedRows, withSort, type SortState } from '../../components/sorting';
+import { parseSort, sortRows, useSortedRows, withSort, type SortState } from '../../components/sorting';
 import { StaleBanner } from '../../components/StaleBanner';
 import { UntrustedText } from '../../components/UntrustedText';
 import { useBudgetedInterval, useParticipantWalkRate } from '../../query/budget';
@@ -94,7 +94,8 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
     { region, stageArn, sessionId, filter, filterKey },
     walkRate,
     (count) => setLoaded((l) => ({ filterKey, count: Math.max(count, l.filterKey === filterKey ? l.count : 1) })),
-    (all) => downloadCsv(sessionId, all),
+    // The file follows the order on screen.
+    (all) => downloadCsv(sessionId, sort && PARTICIPANT_SORTERS[sort.key] ? sortRows(all, PARTICIPANT_SORTERS[sort.key], sort.direction) : all),
   );
   const walking = loadAll.state.status === 'loading';
   const fetchNextPage = (): void => {
@@ -182,7 +183,7 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
       {rows.length ? (
         <ParticipantExport
           sessionId={sessionId}
-          rows={rows}
+          rows={sorted.rows}
           hasNextPage={hasNextPage}
           state={loadAll.state}
           onLoadAll={() => loadAll.start(pageCount)}
