@@ -75,6 +75,15 @@ test('an operator disconnects a participant with a reason and sees it drop', asy
   const detail = new StageDetailPage(page);
   await detail.open(REGION, stage.arn);
   await expect(detail.participantRow(p.participantId)).toContainText('Connected');
+  // The dialog offers the CLI equivalent, reason included, as the reason is typed.
+  await detail.participants.getByRole('button', { name: `Disconnect ${p.participantId}` }).click();
+  const dialog = page.getByRole('dialog', { name: 'Disconnect participant?' });
+  await dialog.getByLabel(/Reason/).fill('spamming chat');
+  await dialog.getByText('AWS CLI equivalent').click();
+  await expect(dialog.getByLabel('CLI command for DisconnectParticipant')).toHaveText(
+    `aws ivs-realtime disconnect-participant --region ${REGION} --endpoint-url http://127.0.0.1:4599 --stage-arn ${stage.arn} --participant-id ${p.participantId} --reason 'spamming chat'`,
+  );
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
   await detail.disconnect(p.participantId, 'spamming chat');
   await expect(detail.participantRow(p.participantId)).toContainText('Disconnected');
 });

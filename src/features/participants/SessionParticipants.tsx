@@ -4,7 +4,6 @@ import { useAws } from '../../aws/AwsProvider';
 import type { AppError } from '../../aws/errors';
 import type { Page, ParticipantFilter, ParticipantSummary, Region } from '../../aws/types';
 import { paths } from '../../config/paths';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable, type Column, type VisibleRange } from '../../components/DataTable';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FreshnessIndicator } from '../../components/FreshnessIndicator';
@@ -18,7 +17,7 @@ import { useBudgetedInterval, useParticipantWalkRate } from '../../query/budget'
 import { useCan } from '../auth/Can';
 import { formatFilter, parseFilter } from './filters';
 import { useLoadAll } from './loadAllPages';
-import { useDisconnectParticipant } from './mutations';
+import { DisconnectDialog } from './DisconnectDialog';
 import { RejoinWatchPanel } from './RejoinWatch';
 import { PublishBadge, ReplicationBadge, StateBadge } from './ParticipantBadges';
 import { downloadCsv, ParticipantExport } from './ParticipantExport';
@@ -76,8 +75,6 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
     combine: combinePages,
   });
   const [target, setTarget] = useState<ParticipantSummary | null>(null);
-  const [reason, setReason] = useState('');
-  const disconnect = useDisconnectParticipant(region);
   const canDisconnect = useCan('participant:disconnect');
 
   const { rows, first, last } = q;
@@ -195,38 +192,11 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
           {isFetchingNextPage ? 'Loading more…' : 'Load more participants'}
         </button>
       ) : null}
-      <ConfirmDialog
-        open={target !== null}
-        title="Disconnect participant?"
-        confirmLabel="Disconnect"
-        danger
-        pending={disconnect.isPending}
-        error={disconnect.error}
-        onCancel={() => {
-          disconnect.reset();
-          setTarget(null);
-        }}
-        onConfirm={() =>
-          target &&
-          disconnect.mutate(
-            { stageArn, participantId: target.participantId, reason, follow: { sessionId, userId: target.userId } },
-            {
-              onSuccess: () => {
-                setTarget(null);
-                setReason('');
-              },
-            },
-          )
-        }
-      >
-        <p>
-          <code>{target?.participantId}</code> will be dropped from the stage. Their token stays valid, so they can join again.
-        </p>
-        <label className="stack">
-          Reason (optional, up to 128 characters)
-          <input value={reason} maxLength={128} onChange={(e) => setReason(e.target.value)} />
-        </label>
-      </ConfirmDialog>
+      <DisconnectDialog
+        region={region}
+        target={target ? { stageArn, sessionId, participantId: target.participantId, userId: target.userId } : null}
+        onClose={() => setTarget(null)}
+      />
     </section>
   );
 }
