@@ -297,6 +297,8 @@ const views: [string, string, string][] = [
   ['stage list, us-east-1, filtered to live stages', '/regions/us-east-1/stages?q=bench', stageRow],
   ['session view, 25,000 participants', sessionPath(stadium), partRow],
   ['session view, 100 participants', sessionPath(hundred), partRow],
+  ['participant detail (a viewer)', `${sessionPath(hundred)}/participants/${encodeURIComponent(hundred.viewers[10]?.participantId ?? '')}`, 'h1#participant-title'],
+  ['replication map, us-east-1 (1,000 stages)', '/regions/us-east-1/replications', 'h1#map-title'],
 ];
 if (want('polling')) {
   for (const [name, path, ready] of views) {

@@ -1,12 +1,12 @@
 // The replication map (issue 8, item 3). IVS has no "list every replication" call, so the map reads it off the
 // participants: ListStages, then ListParticipants (CONNECTED) in each live session; every REPLICA participant that is
-// ACTIVE is one edge source stage → participant → destination stage. Calls are paced (≤ 2.5/s per operation) and the
+// ACTIVE is one edge source stage → participant → destination stage. Calls are paced (under 2.5/s per operation) and the
 // poll interval is stretched so the steady rate stays within half of each 5 TPS limit (query/budget.ts).
 import { queryOptions } from '@tanstack/react-query';
 import type { AwsLayer } from '../../aws/awsLayer';
 import { listParticipants } from '../../aws/ivs/listParticipants';
 import { listStages } from '../../aws/ivs/listStages';
-import { createRateLimiter } from '../../aws/rateLimiter';
+import { createRateLimiter, SEARCH_RATE_PER_SECOND } from '../../aws/rateLimiter';
 import type { Region, ReplicationState, StageSummary } from '../../aws/types';
 import { budgetedInterval } from '../../query/budget';
 import { replicaQueries } from './queries';
@@ -30,8 +30,14 @@ export type ReplicationMap = {
   calls: { ListStages: number; ListParticipants: number };
 };
 
+/**
+ * The map's walk runs a little under the console's share of each operation: at 1,000 stages one refresh takes
+ * minutes, and a map left open should not sit exactly on the budget while the rest of the console polls too.
+ */
+export const MAP_WALK_RATE_PER_SECOND = SEARCH_RATE_PER_SECOND * 0.9;
+
 export async function loadReplicationMap(aws: AwsLayer, region: Region, signal?: AbortSignal): Promise<ReplicationMap> {
-  const limiter = createRateLimiter();
+  const limiter = createRateLimiter(MAP_WALK_RATE_PER_SECOND);
   const calls = { ListStages: 0, ListParticipants: 0 };
   const stages: StageSummary[] = [];
   let token: string | undefined;
