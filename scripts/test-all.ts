@@ -32,6 +32,16 @@ function countVitest(name: string, report: string, code: number): void {
   layers.push(`${name}: ${v.numPassedTests} passed, ${failed} failed, ${v.numPendingTests + v.numTodoTests} skipped`);
 }
 
+// infra/ is its own package so the app's install stays small; it is installed here on first use, before the
+// dependency check reads it.
+if (!existsSync('infra/node_modules')) {
+  console.log('infra/node_modules is missing: installing the CDK packages once (npm ci --prefix infra)');
+  run('npm', ['ci', '--prefix', 'infra', '--no-audit', '--no-fund']);
+}
+
+console.log('\n== dependencies (engines within package.json\'s Node range, one AWS SDK release)');
+check('dependencies', run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/check-deps.ts']) === 0);
+
 console.log('\n== typecheck (tsc -b)');
 check('typecheck', node('node_modules/typescript/bin/tsc', ['-b']) === 0);
 
@@ -43,11 +53,6 @@ const vitestCode = node('node_modules/vitest/vitest.mjs', ['run', '--reporter=de
 countVitest('vitest', `${out}/vitest.json`, vitestCode);
 
 console.log('\n== infra (CDK synth, template assertions, cdk-nag, snapshot)');
-// infra/ is its own package so the app's install stays small; its tests install it on first use.
-if (!existsSync('infra/node_modules')) {
-  console.log('infra/node_modules is missing: installing the CDK packages once (npm ci --prefix infra)');
-  run('npm', ['ci', '--prefix', 'infra', '--no-audit', '--no-fund']);
-}
 check('typecheck infra', run('npm', ['--prefix', 'infra', 'run', 'typecheck']) === 0);
 rmSync('infra/.test-output', { recursive: true, force: true });
 const infraCode = run('npm', ['--prefix', 'infra', 'test']);
