@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { handleControl, type ControlEnv } from '../src/control/routes.ts';
 import { AccessPolicy } from '../src/http/access.ts';
 import { AccountStatus } from '../src/http/account.ts';
-import { ServiceError } from '../src/http/errors.ts';
+import { ServiceError } from '../src/errors.ts';
 import { FaultInjector } from '../src/http/faults.ts';
 import { RequestLog } from '../src/http/log.ts';
 import { ivsRealtimeModel as model } from '../src/model/generated/ivs-realtime.ts';

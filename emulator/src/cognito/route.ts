@@ -1,7 +1,7 @@
 // Cognito Identity's awsJson1_1 entry point on the shared port: POST / with X-Amz-Target. Parses the body,
 // names the region from the pool or identity id (for the log and per-region faults), applies faults, runs it.
 import type { FaultInjector } from '../http/faults.ts';
-import { ServiceError } from '../http/errors.ts';
+import { ServiceError } from '../errors.ts';
 import type { CognitoIdentityService } from './identity.ts';
 
 /** What the request log learns about the call. */

@@ -4,7 +4,7 @@
 import type { Caller } from '../auth/credentials.ts';
 import { ivsRealtimeModel as model } from '../model/generated/ivs-realtime.ts';
 import { parseArn } from '../state/arn.ts';
-import { accessDenied } from './errors.ts';
+import { accessDenied } from '../errors.ts';
 
 export type AccessRule = {
   /** Denied actions: `ivs:<Operation>`, with `*` matching any run of characters (`ivs:List*`). */

@@ -11,7 +11,7 @@ import type { RolePolicies } from '../iam/policy.ts';
 import type { World } from '../state/world.ts';
 import type { AccessPolicy } from './access.ts';
 import type { AccountStatus } from './account.ts';
-import { ServiceError } from './errors.ts';
+import { ServiceError } from '../errors.ts';
 import type { FaultInjector } from './faults.ts';
 import { buildInput, createRouter, parseQuery } from './router.ts';
 import { verifySigV4 } from './sigv4.ts';

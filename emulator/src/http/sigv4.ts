@@ -5,7 +5,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { Caller, CredentialStore } from '../auth/credentials.ts';
-import { ServiceError } from './errors.ts';
+import { ServiceError } from '../errors.ts';
 import { Sha256, sha256Hex } from './sha256.ts';
 import { formatAmzDate, parseAmzDate, parseAuthorization } from './sigv4-parse.ts';
 import { parseRawQuery } from './sigv4-query.ts';

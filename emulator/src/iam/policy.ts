@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Caller } from '../auth/credentials.ts';
-import { accessDenied } from '../http/errors.ts';
+import { accessDenied } from '../errors.ts';
 import { parseArn } from '../state/arn.ts';
 
 export type Statement = { effect: 'Allow' | 'Deny'; actions: string[]; resources: string[] };

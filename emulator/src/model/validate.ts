@@ -1,5 +1,5 @@
 // Validates a request against the generated model table. No I/O; throws ServiceError(ValidationException).
-import { ServiceError, validation } from '../http/errors.ts';
+import { ServiceError, validation } from '../errors.ts';
 import type { MemberRef, ServiceModel, Shape } from './types.ts';
 
 // The model's patterns are written unanchored ('[a-zA-Z0-9-_]*'); as a substring search they would accept

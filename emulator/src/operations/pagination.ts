@@ -4,7 +4,7 @@
 // older than TOKEN_TTL_MS is a ValidationException. Pages are slices by position, so a page costs the same
 // whatever the size of the list.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { validation } from '../http/errors.ts';
+import { validation } from '../errors.ts';
 
 // AWS is silent on how long a nextToken stays valid; other AWS list APIs accept tokens for about a day.
 export const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
