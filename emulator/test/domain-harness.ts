@@ -10,7 +10,7 @@ import { RequestLog } from '../src/http/log.ts';
 import { ivsRealtimeModel as model } from '../src/model/generated/ivs-realtime.ts';
 import { validateStructure } from '../src/model/validate.ts';
 import { handlers } from '../src/operations/index.ts';
-import { PageTokens } from '../src/operations/pagination.ts';
+import { PageTokens } from '../src/state/page-tokens.ts';
 import type { OperationContext } from '../src/operations/types.ts';
 import { Clock } from '../src/state/clock.ts';
 import { World, type WorldOptions } from '../src/state/world.ts';

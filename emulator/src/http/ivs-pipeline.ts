@@ -5,7 +5,7 @@ import type { CredentialStore } from '../auth/credentials.ts';
 import { ivsRealtimeModel as model } from '../model/generated/ivs-realtime.ts';
 import { validateStructure } from '../model/validate.ts';
 import { handlers } from '../operations/index.ts';
-import type { PageTokens } from '../operations/pagination.ts';
+import type { PageTokens } from '../state/page-tokens.ts';
 import type { Clock } from '../state/clock.ts';
 import type { RolePolicies } from '../iam/policy.ts';
 import type { World } from '../state/world.ts';

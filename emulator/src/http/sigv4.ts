@@ -1,4 +1,4 @@
-// SigV4 verification of IVS requests, in the order of the reference (auth-security §9):
+// SigV4 verification of IVS requests, in the order AWS reports the failures:
 // (1) parse Authorization and X-Amz-Date, (2) look the key up and check its session token and expiry,
 // (3) clock skew and scope date, (4) body hash, (5) re-sign and compare.
 import type { IncomingHttpHeaders } from 'node:http';

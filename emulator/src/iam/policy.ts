@@ -78,8 +78,8 @@ export function evaluate(policy: Policy | undefined, action: string, resources: 
 }
 
 /**
- * The resources IAM authorizes an IVS Real-Time action against. AWS is silent on several (reference README §8,
- * auth-security §13.3); we take ListStages as resource-less ("*"), replication as needing both its source and
+ * The resources IAM authorizes an IVS Real-Time action against. AWS is silent on several (which actions need
+ * `"Resource": "*"`, whether replication authorizes against both stages); we take ListStages as resource-less ("*"), replication as needing both its source and
  * destination stage, a create as `stage/*` of the account and region, and anything else as the ARN it names.
  */
 export function resourcesOf(operation: string, input: Record<string, unknown>, region: string, accountId: string): string[] {
