@@ -73,6 +73,53 @@ export default tseslint.config(
       ],
     },
   })),
+  // The emulator's layers, top to bottom. A layer imports only from layers below it (or within itself), so the
+  // pieces that model AWS never depend on how requests arrive:
+  //   cli.ts                     the command line
+  //   scenarios/                 seeded demo worlds, played against a running emulator
+  //   server.ts                  wiring: one emulator from its parts
+  //   control/                   the /_greenroom/* control API and its typed client
+  //   http/                      the wire: routing, SigV4, CORS, faults, the IVS pipeline, the request log
+  //   operations/ cognito/ userpool/   the AWS services' behaviour
+  //   iam/                       the policy check
+  //   auth/                      the credential store
+  //   state/ model/              the world's records and the service models
+  //   errors.ts                  the error type every layer throws
+  ...(() => {
+    const layers = [
+      ['cli.ts'],
+      ['scenarios'],
+      ['server.ts'],
+      ['control'],
+      ['http'],
+      ['operations', 'cognito', 'userpool'],
+      ['iam'],
+      ['auth'],
+      ['state', 'model'],
+      ['errors.ts'],
+    ].map((entries) => entries.map((entry) => `emulator/src/${entry}`));
+    return [
+      {
+        files: ['emulator/src/**/*.ts'],
+        rules: {
+          'import-x/no-restricted-paths': [
+            'error',
+            {
+              basePath: import.meta.dirname,
+              zones: layers.slice(1).map((target, i) => ({
+                target,
+                from: layers.slice(0, i + 1).flat(),
+                message: `In the emulator a lower layer never imports a higher one: ${target.join(', ')} sits below ${layers
+                  .slice(0, i + 1)
+                  .flat()
+                  .join(', ')} (the order is in eslint.config.js).`,
+              })),
+            },
+          ],
+        },
+      },
+    ];
+  })(),
   {
     files: ['emulator/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },

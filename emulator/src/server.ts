@@ -15,7 +15,7 @@ import { AccountStatus } from './http/account.ts';
 import { BodyTooLarge, MAX_BODY_BYTES, readBody } from './http/body.ts';
 import { answerClientError } from './http/client-error.ts';
 import { corsHeaders, preflightHeaders } from './http/cors.ts';
-import { errorBody, ServiceError } from './http/errors.ts';
+import { errorBody, ServiceError } from './errors.ts';
 import { FaultInjector } from './http/faults.ts';
 import { RequestLog } from './http/log.ts';
 import { handleIvs } from './http/ivs-pipeline.ts';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import { CredentialStore } from '../src/auth/credentials.ts';
 import { CognitoIdentityService } from '../src/cognito/identity.ts';
-import { errorBody, type ServiceError } from '../src/http/errors.ts';
+import { errorBody, type ServiceError } from '../src/errors.ts';
 import { verifySigV4 } from '../src/http/sigv4.ts';
 import { failure, signRequest } from './sigv4-support.ts';
 

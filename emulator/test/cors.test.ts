@@ -1,4 +1,4 @@
-// CORS headers a browser needs to call the emulator from another origin (reference README §4).
+// CORS headers a browser needs to call the emulator from another origin, as the model's cors trait declares them.
 import { describe, expect, it } from 'vitest';
 import { corsHeaders, preflightHeaders } from '../src/http/cors.ts';
 

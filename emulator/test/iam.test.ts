@@ -4,11 +4,12 @@ import { readFileSync } from 'node:fs';
 import {
   AccessDeniedException, CreateParticipantTokenCommand, CreateStageCommand, DeleteStageCommand, DisconnectParticipantCommand, GetParticipantCommand,
   GetStageCommand, GetStageSessionCommand, ListParticipantEventsCommand, ListParticipantReplicasCommand, ListParticipantsCommand,
-  ListStageSessionsCommand, ListStagesCommand, ListTagsForResourceCommand, StartParticipantReplicationCommand, StopParticipantReplicationCommand,
-  TagResourceCommand, UntagResourceCommand, UpdateStageCommand,
+  ListStageSessionsCommand, ListStagesCommand, ListTagsForResourceCommand, StartCompositionCommand, StartParticipantReplicationCommand,
+  StopParticipantReplicationCommand, TagResourceCommand, UntagResourceCommand, UpdateStageCommand, CreateEncoderConfigurationCommand,
+  DeleteStorageConfigurationCommand,
 } from '@aws-sdk/client-ivs-realtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluate, IAM_DIR, loadPolicy, parsePolicy, resourcesOf, ROLE_POLICY_FILES, RolePolicies } from '../src/iam/policy.ts';
+import { evaluate, IAM_DIR, loadPolicy, parsePolicy, resourcesOf, ROLE_POLICY_FILES, RolePolicies, unreadableResource } from '../src/iam/policy.ts';
 import { ivsRealtimeModel } from '../src/model/generated/ivs-realtime.ts';
 import { startEmulator, type TestEmulator } from './support.ts';
 
@@ -86,6 +87,70 @@ describe('producer', () => {
     await c.send(new UpdateStageCommand({ arn: made, name: 'producer-renamed' }));
     await c.send(new DeleteStageCommand({ arn: made }));
     await c.send(new DisconnectParticipantCommand({ stageArn, participantId }));
+  });
+});
+
+describe('fails closed', () => {
+  // Each of these names a resource the emulator cannot read as an IVS ARN. Such a value is never widened to the
+  // account's stage/*, which the roles' policies allow: it is denied as a resource no policy grants.
+  const unreadable: [label: string, value: string][] = [
+    ['plain text', 'not-an-arn'],
+    ['a Low-Latency channel', `arn:aws:ivs:us-east-1:${ACCOUNT}:channel/abcdABCDefgh`],
+    ['another partition', `arn:aws-cn:ivs:us-east-1:${ACCOUNT}:stage/abcdABCDefgh`],
+    ['a stage ARN with a path', `arn:aws:ivs:us-east-1:${ACCOUNT}:stage/abcd/../efgh`],
+  ];
+
+  it.each(unreadable)('denies the producer TagResource on %s with AccessDeniedException naming it', async (_label, resourceArn) => {
+    const c = t.ivs('us-east-1', t.cognitoCredentials('us-east-1', 'pat.producer'));
+    const e = await denied(c.send(new TagResourceCommand({ resourceArn, tags: { a: 'b' } })));
+    expect(e).toBeInstanceOf(AccessDeniedException);
+    expect(e.$metadata.httpStatusCode).toBe(403);
+    expect(e.exceptionMessage).toBe(message('greenroom-producer', 'TagResource', resourceArn));
+  });
+
+  it('denies support a read on an unreadable ARN, and replication with one unreadable side', async () => {
+    const support = t.ivs('us-east-1', t.cognitoCredentials('us-east-1', 'sam.support'));
+    const e = await denied(support.send(new GetStageCommand({ arn: 'stage/abcdABCDefgh' })));
+    expect(e).toBeInstanceOf(AccessDeniedException);
+    expect(e.exceptionMessage).toBe(message('greenroom-support', 'GetStage', 'stage/abcdABCDefgh'));
+    const producer = t.ivs('us-east-1', t.cognitoCredentials('us-east-1', 'pat.producer'));
+    const r = await denied(producer.send(new StartParticipantReplicationCommand({ sourceStageArn: stageArn, destinationStageArn: 'elsewhere', participantId })));
+    expect(r).toBeInstanceOf(AccessDeniedException);
+    expect(r.exceptionMessage).toBe(message('greenroom-producer', 'StartParticipantReplication', 'elsewhere'));
+  });
+
+  it('never echoes a value that is not printable text, and never widens one to stage/*', () => {
+    expect(unreadableResource({ arn: stageArn })).toBeUndefined();
+    expect(unreadableResource({})).toBeUndefined();
+    expect(unreadableResource({ stageArn: 'x\ny' })).toBe('(a value that is not an ARN)');
+    expect(unreadableResource({ resourceArn: 42 })).toBe('(a value that is not an ARN)');
+    expect(unreadableResource({ arn: 'a'.repeat(5000) })).toBe('(a value that is not an ARN)');
+    expect(resourcesOf('GetStage', { arn: 'not-an-arn' }, 'us-east-1', ACCOUNT)).toEqual(['not-an-arn']);
+    // A policy that would allow any resource still cannot be met by an unreadable one: the check denies first.
+    const anything = new RolePolicies({ 'greenroom-support': parsePolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ivs:*', Resource: '*' }] }, 'inline') });
+    const caller = { kind: 'cognito', accountId: ACCOUNT, accessKeyId: 'ASIA', roleName: 'greenroom-support', principalArn: 'arn:aws:sts::1:assumed-role/greenroom-support/x' } as Parameters<RolePolicies['check']>[1];
+    expect(() => anything.check('GetStage', caller, 'us-east-1', { arn: 'not-an-arn' })).toThrow(/not authorized to perform: ivs:GetStage on resource: not-an-arn/);
+    expect(() => anything.check('GetStage', caller, 'us-east-1', { arn: stageArn })).not.toThrow();
+  });
+
+  it('decides before "not implemented": support calling operations the emulator lacks gets AccessDenied, not 501', async () => {
+    const c = t.ivs('us-east-1', t.cognitoCredentials('us-east-1', 'sam.support'));
+    const storage = `arn:aws:ivs:us-east-1:${ACCOUNT}:storage-configuration/abcdABCDefgh`;
+    const cases: [string, () => Promise<unknown>, string][] = [
+      ['StartComposition', () => c.send(new StartCompositionCommand({ stageArn, destinations: [] })), stageArn],
+      ['CreateEncoderConfiguration', () => c.send(new CreateEncoderConfigurationCommand({ name: 'enc' })), `arn:aws:ivs:us-east-1:${ACCOUNT}:stage/*`],
+      ['DeleteStorageConfiguration', () => c.send(new DeleteStorageConfigurationCommand({ arn: storage })), storage],
+    ];
+    for (const [action, p, resource] of cases) {
+      const e = await denied(p());
+      expect(e, action).toBeInstanceOf(AccessDeniedException);
+      expect(e.$metadata.httpStatusCode, action).toBe(403);
+      expect(e.exceptionMessage, action).toBe(message('greenroom-support', action, resource));
+    }
+    // The admin key, which IAM lets through, still learns that the emulator lacks the operation.
+    const admin = await t.ivs().send(new StartCompositionCommand({ stageArn, destinations: [] })).catch((e: unknown) => e as Error & { $metadata: { httpStatusCode: number } });
+    expect((admin as Error).name).toBe('NotImplementedException');
+    expect(admin.$metadata.httpStatusCode).toBe(501);
   });
 });
 

@@ -1,5 +1,5 @@
 // Authenticated identities: GetId and GetCredentialsForIdentity through the SDK's fromCognitoIdentityPool with a
-// user-pool ID token as the login, and every ID token the identity pool must refuse (auth-security §8).
+// user-pool ID token as the login, and every ID token the identity pool must refuse.
 import { generateKeyPairSync } from 'node:crypto';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import { decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';

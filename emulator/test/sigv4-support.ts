@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { Sha256 as SdkSha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { CredentialStore } from '../src/auth/credentials.ts';
-import { ServiceError } from '../src/http/errors.ts';
+import { ServiceError } from '../src/errors.ts';
 import { verifySigV4, type SignedRequest, type VerifyOptions } from '../src/http/sigv4.ts';
 
 export type Signing = {

@@ -1,6 +1,6 @@
 // Cognito Identity errors (awsJson1_1): body {"__type", "message"}, status from the generated table.
 import { cognitoIdentityModel as model } from '../model/generated/cognito-identity.ts';
-import { ServiceError } from '../http/errors.ts';
+import { ServiceError } from '../errors.ts';
 
 /**
  * botocore's Cognito Identity model carries no HTTP status, so the generated table holds 400 for every error shape.

@@ -45,7 +45,7 @@ const COGNITO_OPERATIONS = new Set([
 
 const UNAUTHENTICATED_OFF = 'Unauthenticated access is not supported for this identity pool.';
 const LOGINS_MISMATCH = "Logins don't match. Please include at least one valid login for this identity or identity pool.";
-// AWS is silent on the text (and on NotAuthorized vs InvalidIdentityPoolConfiguration, auth-security §13.4) when
+// AWS is silent on the text (and on NotAuthorized vs InvalidIdentityPoolConfiguration) when
 // AmbiguousRoleResolution is Deny and no rule matches; we answer NotAuthorized, as docs/decisions/001 records.
 const NO_ROLE = 'Unable to determine a role for this user: no role mapping rule matches its claims, and AmbiguousRoleResolution is Deny.';
 // AWS would give unauthenticated identities the pool's unauthenticated role; the emulator has policy files for
@@ -139,7 +139,7 @@ export class CognitoIdentityService {
     // identity, and we ignore it there.
     const { IdentityId, Logins } = input as { IdentityId: string; Logins?: Record<string, string> };
     const identity = this.identities.get(IdentityId);
-    // AWS is silent on the text (reference §13.6); ours names the identity.
+    // AWS is silent on the text; ours names the identity.
     if (!identity) throw resourceNotFound(`Identity '${IdentityId}' not found.`);
     const pool = this.pools.get(identity.poolId);
     // A data file may hold identities of a pool no longer configured; they are as gone as their pool.

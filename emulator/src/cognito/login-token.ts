@@ -1,4 +1,4 @@
-// Verification of a Logins entry (auth-security §8): the ID token of the user pool that the identity pool trusts,
+// Verification of a Logins entry: the ID token of the user pool that the identity pool trusts,
 // checked in the order AWS reports failures, each with its NotAuthorized text.
 import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
 import type { UserPool } from '../userpool/pool.ts';

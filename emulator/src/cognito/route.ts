@@ -1,8 +1,10 @@
 // Cognito Identity's awsJson1_1 entry point on the shared port: POST / with X-Amz-Target. Parses the body,
 // names the region from the pool or identity id (for the log and per-region faults), applies faults, runs it.
-import type { FaultInjector } from '../http/faults.ts';
-import { ServiceError } from '../http/errors.ts';
+import { ServiceError } from '../errors.ts';
 import type { CognitoIdentityService } from './identity.ts';
+
+/** The fault injector as this route uses it (http/ owns it; services sit below http/ and name only its shape). */
+export type FaultGate = { apply(operation: string, region: string, style: 'json11'): Promise<void> };
 
 /** What the request log learns about the call. */
 export type CognitoCallInfo = { operation: string; region?: string };
@@ -10,7 +12,7 @@ export type CognitoCallInfo = { operation: string; region?: string };
 export async function handleCognitoIdentity(
   target: string,
   body: Buffer,
-  env: { cognito: CognitoIdentityService; faults: FaultInjector },
+  env: { cognito: CognitoIdentityService; faults: FaultGate },
   learn: (info: CognitoCallInfo) => void,
 ): Promise<unknown> {
   const operation = target.split('.').pop() ?? target;

@@ -1,10 +1,10 @@
-// Access denial standing in for IAM until the emulator models roles and policies: a list of denied `ivs:` actions,
-// for every caller or for one access key, set through the control API. A denied call answers AccessDeniedException
-// with the text IAM writes.
+// Extra denials set through the control API, on top of the role policies that iam/policy.ts evaluates: a list of
+// denied `ivs:` actions, for every caller or for one access key, so a test can take one permission away from a
+// caller whose role grants it. A denied call answers AccessDeniedException with the text IAM writes.
 import type { Caller } from '../auth/credentials.ts';
 import { ivsRealtimeModel as model } from '../model/generated/ivs-realtime.ts';
 import { parseArn } from '../state/arn.ts';
-import { accessDenied } from './errors.ts';
+import { accessDenied } from '../errors.ts';
 
 export type AccessRule = {
   /** Denied actions: `ivs:<Operation>`, with `*` matching any run of characters (`ivs:List*`). */

@@ -1,7 +1,7 @@
 // The standing of the emulated account, set through the control API. An account pending verification is refused
 // by every operation whose model lists PendingVerification among its errors; the others still answer.
 import { ivsRealtimeModel as model } from '../model/generated/ivs-realtime.ts';
-import { ServiceError } from './errors.ts';
+import { ServiceError } from '../errors.ts';
 
 export type AccountState = { pendingVerification: boolean };
 

@@ -1,4 +1,5 @@
-// CORS for browser callers (reference README §4): the model's smithy.api#cors trait, with origin `*` and max-age 600.
+// CORS for browser callers of the AWS APIs: the model's smithy.api#cors trait, whose origin and max-age keep the
+// Smithy defaults (`*`, 600), as ../shared/ivs-realtime/README.md records from the model.
 import type { IncomingHttpHeaders } from 'node:http';
 import { ivsRealtimeModel } from '../model/generated/ivs-realtime.ts';
 

@@ -4,7 +4,7 @@ import { cognitoError } from '../cognito/errors.ts';
 import { cognitoIdentityModel } from '../model/generated/cognito-identity.ts';
 import { ivsRealtimeModel } from '../model/generated/ivs-realtime.ts';
 import type { ServiceModel } from '../model/types.ts';
-import { ServiceError } from './errors.ts';
+import { ServiceError } from '../errors.ts';
 
 const MODELS: ServiceModel[] = [ivsRealtimeModel, cognitoIdentityModel];
 

@@ -1,7 +1,7 @@
 // Fault injection per operation and region: added latency, throttling and 5xx at a seeded rate, so the app's
 // resilience can be tested deterministically, and any one modelled error on demand. Set through the control API.
 import { checkErrorType, listsError, modelledError } from './fault-errors.ts';
-import { ServiceError } from './errors.ts';
+import { ServiceError } from '../errors.ts';
 
 export type FaultRule = {
   /** Operation name (e.g. "ListStages", "GetId"); absent = every operation. */

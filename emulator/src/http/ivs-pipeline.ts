@@ -1,17 +1,18 @@
-// The IVS Real-Time request pipeline after CORS: route from the model, SigV4, faults, parse, access (IAM's
-// stand-in), account standing, validate, run.
+// The IVS Real-Time request pipeline after CORS: route from the model, SigV4, faults, parse, the control API's extra
+// denials, IAM's policy check, then (only for a caller IAM lets through) "not implemented", account standing,
+// validate, run.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { CredentialStore } from '../auth/credentials.ts';
 import { ivsRealtimeModel as model } from '../model/generated/ivs-realtime.ts';
 import { validateStructure } from '../model/validate.ts';
 import { handlers } from '../operations/index.ts';
-import type { PageTokens } from '../operations/pagination.ts';
+import type { PageTokens } from '../state/page-tokens.ts';
 import type { Clock } from '../state/clock.ts';
 import type { RolePolicies } from '../iam/policy.ts';
 import type { World } from '../state/world.ts';
 import type { AccessPolicy } from './access.ts';
 import type { AccountStatus } from './account.ts';
-import { ServiceError } from './errors.ts';
+import { ServiceError } from '../errors.ts';
 import type { FaultInjector } from './faults.ts';
 import { buildInput, createRouter, parseQuery } from './router.ts';
 import { verifySigV4 } from './sigv4.ts';
@@ -49,10 +50,6 @@ export async function handleIvs(req: IvsRequest, env: IvsEnv, note: (info: { ope
     { service: 'ivs', regions: env.regions },
   );
   note({ region });
-  const handler = handlers[op.name];
-  if (!handler) {
-    throw new ServiceError('NotImplementedException', 501, `${op.name} is not supported by this emulator. Supported: ${Object.keys(handlers).sort().join(', ')}.`, 'gateway');
-  }
   await env.faults.apply(op.name, region, 'modelled');
 
   let body: Record<string, unknown> = {};
@@ -74,6 +71,12 @@ export async function handleIvs(req: IvsRequest, env: IvsEnv, note: (info: { ope
   // The role's policy file decides for credentials issued through the identity pool; the static key is the
   // account's admin and passes.
   env.policies.check(op.name, caller, region, input);
+  // Only after IAM: a caller whose role may not run an operation learns nothing more (not even that the emulator
+  // lacks it) than AWS would tell it.
+  const handler = handlers[op.name];
+  if (!handler) {
+    throw new ServiceError('NotImplementedException', 501, `${op.name} is not supported by this emulator. Supported: ${Object.keys(handlers).sort().join(', ')}.`, 'gateway');
+  }
   // AWS is silent on whether a pending account's request is validated first; we refuse it before validation,
   // because the account's standing does not depend on what the request says.
   env.account.check(op.name, caller.accountId);

@@ -1,6 +1,6 @@
 // Routes an IVS Real-Time request from the model's HTTP bindings (method + requestUri of each operation).
 import type { Operation, ServiceModel } from '../model/types.ts';
-import { ServiceError } from './errors.ts';
+import { ServiceError } from '../errors.ts';
 
 type Route = { operation: Operation; regex: RegExp; labels: string[] };
 

@@ -1,6 +1,6 @@
 // Parsing of the SigV4 Authorization header and X-Amz-Date: step 1 of the check in sigv4.ts. Every failure here is
 // IncompleteSignatureException (403): the request is not signed in a shape we can even try to verify.
-import { ServiceError } from './errors.ts';
+import { ServiceError } from '../errors.ts';
 
 export type ParsedAuthorization = {
   accessKeyId: string;

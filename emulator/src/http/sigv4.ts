@@ -1,11 +1,11 @@
-// SigV4 verification of IVS requests, in the order of the reference (auth-security §9):
+// SigV4 verification of IVS requests, in the order AWS reports the failures:
 // (1) parse Authorization and X-Amz-Date, (2) look the key up and check its session token and expiry,
 // (3) clock skew and scope date, (4) body hash, (5) re-sign and compare.
 import type { IncomingHttpHeaders } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { Caller, CredentialStore } from '../auth/credentials.ts';
-import { ServiceError } from './errors.ts';
+import { ServiceError } from '../errors.ts';
 import { Sha256, sha256Hex } from './sha256.ts';
 import { formatAmzDate, parseAmzDate, parseAuthorization } from './sigv4-parse.ts';
 import { parseRawQuery } from './sigv4-query.ts';

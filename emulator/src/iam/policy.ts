@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Caller } from '../auth/credentials.ts';
-import { accessDenied } from '../http/errors.ts';
+import { accessDenied } from '../errors.ts';
 import { parseArn } from '../state/arn.ts';
 
 export type Statement = { effect: 'Allow' | 'Deny'; actions: string[]; resources: string[] };
@@ -77,19 +77,49 @@ export function evaluate(policy: Policy | undefined, action: string, resources: 
   return { allowed: true };
 }
 
+/** The input members that name the resources an action acts on. */
+const ARN_MEMBERS = ['arn', 'stageArn', 'resourceArn', 'sourceStageArn', 'destinationStageArn'] as const;
+
 /**
- * The resources IAM authorizes an IVS Real-Time action against. AWS is silent on several (reference README §8,
- * auth-security §13.3); we take ListStages as resource-less ("*"), replication as needing both its source and
- * destination stage, a create as `stage/*` of the account and region, and anything else as the ARN it names.
+ * A member's value as IAM's request context would carry it: the ARN when it is one this emulator can read, else the
+ * caller's text (printable, at most IAM's 2,048 characters for an ARN) or a neutral stand-in, so an error message
+ * never echoes control characters or a megabyte of input.
+ */
+function resourceText(v: unknown): { text: string; parsed: boolean } {
+  if (typeof v === 'string' && parseArn(v)) return { text: v, parsed: true };
+  return { text: typeof v === 'string' && /^[\x21-\x7e]{1,2048}$/.test(v) ? v : '(a value that is not an ARN)', parsed: false };
+}
+
+/**
+ * The resources IAM authorizes an IVS Real-Time action against. AWS is silent on several (which actions need
+ * `"Resource": "*"`, whether replication authorizes against both stages); we take ListStages as resource-less ("*"),
+ * replication as needing both its source and destination stage, a create as `stage/*` of the account and region, and
+ * anything else as the ARN it names. A member present but not a readable ARN stays as the caller wrote it, so it
+ * matches no stage pattern: it is never widened to `stage/*`.
  */
 export function resourcesOf(operation: string, input: Record<string, unknown>, region: string, accountId: string): string[] {
   if (operation === 'ListStages') return ['*'];
-  const arn = (v: unknown) => (typeof v === 'string' && parseArn(v) ? v : undefined);
+  const arn = (v: unknown) => (v === undefined ? undefined : resourceText(v).text);
   const all = `arn:aws:ivs:${region}:${accountId}:stage/*`;
   if (operation === 'StartParticipantReplication' || operation === 'StopParticipantReplication') {
     return [arn(input.sourceStageArn) ?? all, arn(input.destinationStageArn) ?? all];
   }
   return [arn(input.arn) ?? arn(input.stageArn) ?? arn(input.resourceArn) ?? all];
+}
+
+/**
+ * The first ARN member the caller gave that this emulator cannot read. IAM cannot match a policy's resources against
+ * what it cannot read as an ARN, so such a call is denied whatever the policy says; AWS is silent on the exact
+ * text, and we name the value as the resource like any other denial.
+ */
+export function unreadableResource(input: Record<string, unknown>): string | undefined {
+  for (const member of ARN_MEMBERS) {
+    const v = input[member];
+    if (v === undefined) continue;
+    const r = resourceText(v);
+    if (!r.parsed) return r.text;
+  }
+  return undefined;
 }
 
 export class RolePolicies {
@@ -116,6 +146,8 @@ export class RolePolicies {
   check(operation: string, caller: Caller, region: string, input: Record<string, unknown>): void {
     if (caller.kind !== 'cognito') return;
     const action = `ivs:${operation}`;
+    const unreadable = unreadableResource(input);
+    if (unreadable !== undefined) throw accessDenied(`User: ${caller.principalArn} is not authorized to perform: ${action} on resource: ${unreadable}`);
     const decision = evaluate(caller.roleName ? this.byRole.get(caller.roleName) : undefined, action, resourcesOf(operation, input, region, caller.accountId));
     if (decision.allowed) return;
     throw accessDenied(`User: ${caller.principalArn} is not authorized to perform: ${action} on resource: ${decision.resource}`);

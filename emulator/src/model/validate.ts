@@ -1,5 +1,5 @@
 // Validates a request against the generated model table. No I/O; throws ServiceError(ValidationException).
-import { ServiceError, validation } from '../http/errors.ts';
+import { ServiceError, validation } from '../errors.ts';
 import type { MemberRef, ServiceModel, Shape } from './types.ts';
 
 // The model's patterns are written unanchored ('[a-zA-Z0-9-_]*'); as a substring search they would accept
@@ -18,7 +18,10 @@ export function patternOf(pattern: string): RegExp {
 /** Smithy measures string length in code points, not UTF-16 units. */
 export const codePoints = (s: string): number => [...s].length;
 
-/** Shapes whose model pattern is known to be wrong and is not enforced literally (README §9.3). */
+/**
+ * Shapes whose model pattern is wrong and is not enforced literally: ResourceArn's `…:[a-z-]/…` matches one character,
+ * so real stage ARNs fail it (listed in ../shared/ivs-realtime/README.md among the pitfalls).
+ */
 const UNENFORCED_PATTERNS = new Set(['ResourceArn']);
 
 type Where = string;

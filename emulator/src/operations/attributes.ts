@@ -1,5 +1,5 @@
 // The 1 KB limit on participant attributes, which the model states only in prose.
-import { validation } from '../http/errors.ts';
+import { validation } from '../errors.ts';
 
 export const ATTRIBUTES_MAX_BYTES = 1024;
 

@@ -1,4 +1,4 @@
-import { quotaExceeded } from '../http/errors.ts';
+import { quotaExceeded } from '../errors.ts';
 import type { Capability, RecordingConfig } from '../state/records.ts';
 import { checkAttributes } from './attributes.ts';
 import { participantTokenOutput } from './create-participant-token.ts';

@@ -1,4 +1,4 @@
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors.ts';
 import { disconnect } from '../state/presence.ts';
 import { requireStage } from './stage-lookup.ts';
 import type { OperationHandler } from './types.ts';

@@ -1,4 +1,4 @@
-import { validation } from '../http/errors.ts';
+import { validation } from '../errors.ts';
 import type { ParticipantRecord } from '../state/records.ts';
 import { participantSummaryOutput } from './output.ts';
 import { page } from './pagination.ts';

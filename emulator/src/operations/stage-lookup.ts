@@ -1,5 +1,5 @@
 // Finding the stage, session and participant a request names, with the modelled 404 when there is none.
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors.ts';
 import type { RegionBackend } from '../state/backend.ts';
 import type { ParticipantRecord, SessionRecord, StageRecord } from '../state/records.ts';
 

@@ -1,4 +1,4 @@
-import { conflict, notFound, quotaExceeded, validation } from '../http/errors.ts';
+import { conflict, notFound, quotaExceeded, validation } from '../errors.ts';
 import { parseArn } from '../state/arn.ts';
 import { replicationsFrom, startReplication } from '../state/replication.ts';
 import { MAX_PUBLISHERS_PER_STAGE } from '../state/store.ts';

@@ -1,4 +1,4 @@
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors.ts';
 import { stopReplication } from '../state/replication.ts';
 import { requireStage } from './stage-lookup.ts';
 import type { OperationHandler } from './types.ts';

@@ -1,6 +1,6 @@
-// The resource a tag operation names. The model's ResourceArn pattern is wrong (README §9.3), so we check the
-// ARN's form here instead.
-import { notFound, validation } from '../http/errors.ts';
+// The resource a tag operation names. The model's ResourceArn pattern is wrong (`…:[a-z-]/…` matches one character,
+// so real stage ARNs fail it), so we check the ARN's form here instead.
+import { notFound, validation } from '../errors.ts';
 import { parseArn, RESOURCE_TYPES } from '../state/arn.ts';
 import type { OperationContext } from './types.ts';
 

@@ -1,4 +1,4 @@
-import { validation } from '../http/errors.ts';
+import { validation } from '../errors.ts';
 import { MAX_TAGS, requireTaggable } from './tag-lookup.ts';
 import type { OperationHandler } from './types.ts';
 

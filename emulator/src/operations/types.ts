@@ -2,7 +2,7 @@
 // get input validated against the model (required members, lengths, ranges, patterns, enums) and return the output object
 // (plain JSON: timestamps as ISO strings, absent members omitted). They throw ServiceError for modelled errors.
 import type { Caller } from '../auth/credentials.ts';
-import type { PageTokens } from './pagination.ts';
+import type { PageTokens } from '../state/page-tokens.ts';
 import type { RegionBackend } from '../state/backend.ts';
 
 // NOTE (lead): Smithy defaults are NOT filled in by the pipeline. A member is present in `input` exactly when

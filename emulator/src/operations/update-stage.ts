@@ -1,4 +1,4 @@
-import { conflict } from '../http/errors.ts';
+import { conflict } from '../errors.ts';
 import { recordingConfig } from '../state/backend.ts';
 import type { RecordingConfig } from '../state/records.ts';
 import { stageOutput } from './output.ts';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Caller } from '../auth/credentials.ts';
 import { handleControl } from '../control/routes.ts';
 import { handlers } from '../operations/index.ts';
-import { PageTokens } from '../operations/pagination.ts';
+import { PageTokens } from '../state/page-tokens.ts';
 import type { OperationContext } from '../operations/types.ts';
 import type { Emulator } from '../server.ts';
 import { clientInfo } from './clients.ts';

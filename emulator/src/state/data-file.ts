@@ -2,14 +2,20 @@
 // and once more on close. Writing is crash-safe (persistence.ts). A change made by a request is on disk before that
 // request is answered (the server calls settle() first), as AWS never loses a change it has acknowledged; changes
 // nobody waits for (sessions ending on the timer) gather for SAVE_DELAY_MS into one save.
-import type { CredentialStore } from '../auth/credentials.ts';
-import type { CognitoIdentityService } from '../cognito/identity.ts';
-import { PageTokens } from '../operations/pagination.ts';
-import type { UserPool } from '../userpool/pool.ts';
+import { PageTokens } from './page-tokens.ts';
 import { readSnapshot, SNAPSHOT_VERSION, writeSnapshot } from './persistence.ts';
-import type { World } from './world.ts';
 
-type Parts = { world: World; credentials: CredentialStore; cognito: CognitoIdentityService; userPool: UserPool };
+/**
+ * A part of the emulator whose state is saved: described by shape rather than by class, because the credential
+ * store, the identity pool and the user pool sit in layers above state/ and state/ never imports upwards.
+ */
+export type PersistedPart = {
+  snapshot(): unknown;
+  restore(snapshot: unknown): void;
+  onChange(listener: () => void): void;
+};
+
+type Parts = { world: PersistedPart; credentials: PersistedPart; cognito: PersistedPart; userPool: PersistedPart };
 
 export type DataFile = {
   /** Page tokens keep their secret across restarts, so a token handed out before still works. */

@@ -2,7 +2,7 @@
 // OAuth error shape of the JSON endpoints.
 import type { AppClient } from './config.ts';
 
-/** An error of the token, revoke or userInfo endpoint: RFC 6749 §5.2 JSON ({"error"}), as Cognito answers. */
+/** An error of the token, revoke or userInfo endpoint: RFC 6749 section 5.2 JSON ({"error"}), as Cognito answers. */
 export class OAuthError extends Error {
   readonly status: number;
   readonly error: string;

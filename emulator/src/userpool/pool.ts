@@ -172,7 +172,7 @@ export class UserPool {
     if (!token) throw new OAuthError(400, 'invalid_request', 'token is required.');
     const r = this.refreshTokens.get(token);
     if (r && r.clientId !== client.clientId) throw new OAuthError(400, 'unauthorized_client', 'The token was not issued to this client.');
-    // An unknown token is answered 200 with nothing done (RFC 7009 §2.2); AWS is silent on it.
+    // An unknown token is answered 200 with nothing done (RFC 7009 section 2.2); AWS is silent on it.
     if (r) this.revokeRefresh(token);
   }
 
