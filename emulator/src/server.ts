@@ -14,6 +14,7 @@ import { AccessPolicy } from './http/access.ts';
 import { AccountStatus } from './http/account.ts';
 import { BodyTooLarge, MAX_BODY_BYTES, readBody } from './http/body.ts';
 import { answerClientError } from './http/client-error.ts';
+import { errorSecurityHeaders, exposeOnlySent, outputSecurityHeaders } from './http/bound-headers.ts';
 import { corsHeaders, preflightHeaders } from './http/cors.ts';
 import { errorBody, ServiceError } from './http/errors.ts';
 import { FaultInjector } from './http/faults.ts';
@@ -123,19 +124,25 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       // What this request changed is on disk before the answer leaves (AWS never loses an acknowledged change).
       dataFile.settle();
       const text = body === undefined ? '' : JSON.stringify(body);
-      res.writeHead(status, {
+      res.writeHead(status, exposeOnlySent({
         'x-amzn-RequestId': requestId,
         Date: new Date().toUTCString(),
         ...(text ? { 'Content-Type': headers['Content-Type'] ?? 'application/json', 'Content-Length': String(Buffer.byteLength(text)) } : {}),
         ...headers,
-      });
+      }));
       res.end(text);
       log.add({ time: new Date().toISOString(), ...entry, status, errorType, latencyMs: Math.round((performance.now() - started) * 100) / 100 });
     };
     const sendError = (e: ServiceError, extra: Record<string, string> = {}) => {
       const json11 = e.style === 'json11';
+      // A modelled IVS error binds the same seven headers as the replication outputs; they are exposed too.
+      const bound = entry.service === 'ivs' && e.style === 'modelled' ? errorSecurityHeaders(e.code) : {};
+      const cors = corsHeaders(entry.operation);
+      const boundNames = Object.keys(bound).length > 0 ? ['Access-Control-Allow-Origin', 'Access-Control-Expose-Headers', ...Object.keys(bound)] : [];
       send(e.status, errorBody(e), {
-        ...corsHeaders(entry.operation),
+        ...cors,
+        'Access-Control-Expose-Headers': [cors['Access-Control-Expose-Headers'], ...boundNames].join(', '),
+        ...bound,
         'x-amzn-ErrorType': json11 ? `${e.code}:` : e.code,
         ...(json11 ? { 'x-amzn-ErrorMessage': e.message, 'Content-Type': 'application/x-amz-json-1.1' } : {}),
         ...e.headers,
@@ -207,7 +214,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         { world, credentials, faults, access, policies, account, tokens, clock, requestId, regions },
         (info) => Object.assign(entry, info),
       );
-      send(200, out, corsHeaders(entry.operation));
+      send(200, out, { ...corsHeaders(entry.operation), ...outputSecurityHeaders(entry.operation) });
     } catch (e) {
       if (e instanceof ServiceError) {
         sendError(e);
