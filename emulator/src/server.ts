@@ -19,6 +19,7 @@ import { corsHeaders, preflightHeaders } from './http/cors.ts';
 import { errorBody, ServiceError } from './http/errors.ts';
 import { FaultInjector } from './http/faults.ts';
 import { RequestLog } from './http/log.ts';
+import { RateLimiter } from './http/quotas.ts';
 import { handleIvs } from './http/ivs-pipeline.ts';
 import { RolePolicies } from './iam/policy.ts';
 import { Clock } from './state/clock.ts';
@@ -52,6 +53,8 @@ export type EmulatorOptions = {
   userPool?: UserPoolConfig;
   /** Folder of the role policy files; default the repository's iam/. */
   iamDir?: string;
+  /** AWS's per-operation rate limits (ThrottlingException beyond them); default on. */
+  quotas?: boolean;
 };
 
 export type Emulator = {
@@ -62,6 +65,7 @@ export type Emulator = {
   access: AccessPolicy;
   account: AccountStatus;
   log: RequestLog;
+  quotas: RateLimiter;
   credentials: CredentialStore;
   userPool: UserPool;
   policies: RolePolicies;
@@ -106,6 +110,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const access = new AccessPolicy();
   const account = new AccountStatus();
   const log = new RequestLog({ out: options.logStream });
+  const quotas = new RateLimiter({ enabled: options.quotas ?? true });
 
   const dataFile = attachDataFile(options.dataFile, { world, credentials, cognito, userPool });
   const { tokens, flush } = dataFile;
@@ -176,7 +181,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         entry.service = 'control';
         const sub = rawPath.slice(CONTROL_PREFIX.length) || '/';
         entry.operation = `control:${sub}`;
-        const out = await handleControlRequest(method, sub, rawQuery, body, { world, clock, faults, access, account, log, userPool });
+        const out = await handleControlRequest(method, sub, rawQuery, body, { world, clock, faults, access, account, log, userPool, quotas });
         send(out.status, out.body, corsHeaders());
         return;
       }
@@ -211,7 +216,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       }
       const out = await handleIvs(
         { method, rawPath, rawQuery, headers: req.headers, body },
-        { world, credentials, faults, access, policies, account, tokens, clock, requestId, regions },
+        { world, credentials, faults, access, policies, account, tokens, clock, requestId, regions, quotas },
         (info) => Object.assign(entry, info),
       );
       send(200, out, { ...corsHeaders(entry.operation), ...outputSecurityHeaders(entry.operation) });
@@ -240,6 +245,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     access,
     account,
     log,
+    quotas,
     credentials,
     userPool,
     policies,
