@@ -20,6 +20,9 @@ Options (each also as an environment variable):
   --seed <n>                seed of the scenario's activity    GREENROOM_EMULATOR_SEED default 7
   --log <path|->            JSON-lines request log ('-' = stdout)  GREENROOM_EMULATOR_LOG default none
   --users <path>            user pool's users (JSON)    GREENROOM_EMULATOR_USERS    default emulator/users.json
+  --quotas <on|off>         AWS's API rate limits per operation, account and region (5 TPS most operations,
+                            50 CreateParticipantToken, 10 tags); over them: 429 ThrottlingException
+                                                        GREENROOM_EMULATOR_QUOTAS   default on
   --allow-unauthenticated   identity pools also hand out unauthenticated (read-only) identities
                                                         GREENROOM_EMULATOR_ALLOW_UNAUTHENTICATED=1  default off
   -h, --help                this text
@@ -53,6 +56,7 @@ function main(): void {
         log: { type: 'string' },
         users: { type: 'string' },
         'allow-unauthenticated': { type: 'boolean' },
+        quotas: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -85,11 +89,13 @@ function main(): void {
   const logTo = (values.log as string | undefined) ?? env.GREENROOM_EMULATOR_LOG;
   const usersFile = (values.users as string | undefined) ?? env.GREENROOM_EMULATOR_USERS;
   const allowUnauthenticated = values['allow-unauthenticated'] === true || ['1', 'true'].includes(env.GREENROOM_EMULATOR_ALLOW_UNAUTHENTICATED ?? '');
+  const quotasFlag = opt('quotas', 'GREENROOM_EMULATOR_QUOTAS', 'on');
+  if (!['on', 'off'].includes(quotasFlag)) fail(`--quotas must be on or off, not "${quotasFlag}".`);
   const logStream = logTo === '-' ? process.stdout : logTo ? createWriteStream(logTo, { flags: 'a' }) : undefined;
 
   let emulator;
   try {
-    emulator = createEmulator({ accountId, regions, sessionIdleMs: idle * 1000, dataFile, logStream, usersFile, allowUnauthenticated });
+    emulator = createEmulator({ accountId, regions, sessionIdleMs: idle * 1000, dataFile, logStream, usersFile, allowUnauthenticated, quotas: quotasFlag === 'on' });
   } catch (e) {
     fail((e as Error).message);
   }
@@ -97,7 +103,7 @@ function main(): void {
   em.listen(port, host).then(
     async (url) => {
       const pools = defaultIdentityPools(regions).map((p) => p.id).join(', ');
-      console.log(`Greenroom emulator listening on ${url} (account ${accountId}; regions ${regions.join(', ')}; scenario ${scenario})`);
+      console.log(`Greenroom emulator listening on ${url} (account ${accountId}; regions ${regions.join(', ')}; scenario ${scenario}; rate limits ${quotasFlag})`);
       console.log(`  identity pools: ${pools} (unauthenticated identities ${allowUnauthenticated ? 'ON, read-only' : 'off'})`);
       const pool = em.userPool;
       console.log(`  user pool: ${pool.config.userPoolId}, app client ${pool.config.clients[0].clientId}, OIDC authority ${url}/${pool.config.userPoolId}`);

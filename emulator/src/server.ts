@@ -14,10 +14,12 @@ import { AccessPolicy } from './http/access.ts';
 import { AccountStatus } from './http/account.ts';
 import { BodyTooLarge, MAX_BODY_BYTES, readBody } from './http/body.ts';
 import { answerClientError } from './http/client-error.ts';
+import { errorSecurityHeaders, exposeOnlySent, outputSecurityHeaders } from './http/bound-headers.ts';
 import { corsHeaders, preflightHeaders } from './http/cors.ts';
 import { errorBody, ServiceError } from './errors.ts';
 import { FaultInjector } from './http/faults.ts';
 import { RequestLog } from './http/log.ts';
+import { RateLimiter } from './http/quotas.ts';
 import { handleIvs } from './http/ivs-pipeline.ts';
 import { RolePolicies } from './iam/policy.ts';
 import { Clock } from './state/clock.ts';
@@ -51,6 +53,8 @@ export type EmulatorOptions = {
   userPool?: UserPoolConfig;
   /** Folder of the role policy files; default the repository's iam/. */
   iamDir?: string;
+  /** AWS's per-operation rate limits (ThrottlingException beyond them); default on. */
+  quotas?: boolean;
 };
 
 export type Emulator = {
@@ -61,6 +65,7 @@ export type Emulator = {
   access: AccessPolicy;
   account: AccountStatus;
   log: RequestLog;
+  quotas: RateLimiter;
   credentials: CredentialStore;
   userPool: UserPool;
   policies: RolePolicies;
@@ -105,6 +110,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const access = new AccessPolicy();
   const account = new AccountStatus();
   const log = new RequestLog({ out: options.logStream });
+  const quotas = new RateLimiter({ enabled: options.quotas ?? true });
 
   const dataFile = attachDataFile(options.dataFile, { world, credentials, cognito, userPool });
   const { tokens, flush } = dataFile;
@@ -123,19 +129,25 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       // What this request changed is on disk before the answer leaves (AWS never loses an acknowledged change).
       dataFile.settle();
       const text = body === undefined ? '' : JSON.stringify(body);
-      res.writeHead(status, {
+      res.writeHead(status, exposeOnlySent({
         'x-amzn-RequestId': requestId,
         Date: new Date().toUTCString(),
         ...(text ? { 'Content-Type': headers['Content-Type'] ?? 'application/json', 'Content-Length': String(Buffer.byteLength(text)) } : {}),
         ...headers,
-      });
+      }));
       res.end(text);
       log.add({ time: new Date().toISOString(), ...entry, status, errorType, latencyMs: Math.round((performance.now() - started) * 100) / 100 });
     };
     const sendError = (e: ServiceError, extra: Record<string, string> = {}) => {
       const json11 = e.style === 'json11';
+      // A modelled IVS error binds the same seven headers as the replication outputs; they are exposed too.
+      const bound = entry.service === 'ivs' && e.style === 'modelled' ? errorSecurityHeaders(e.code) : {};
+      const cors = corsHeaders(entry.operation);
+      const boundNames = Object.keys(bound).length > 0 ? ['Access-Control-Allow-Origin', 'Access-Control-Expose-Headers', ...Object.keys(bound)] : [];
       send(e.status, errorBody(e), {
-        ...corsHeaders(entry.operation),
+        ...cors,
+        'Access-Control-Expose-Headers': [cors['Access-Control-Expose-Headers'], ...boundNames].join(', '),
+        ...bound,
         'x-amzn-ErrorType': json11 ? `${e.code}:` : e.code,
         ...(json11 ? { 'x-amzn-ErrorMessage': e.message, 'Content-Type': 'application/x-amz-json-1.1' } : {}),
         ...e.headers,
@@ -169,7 +181,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         entry.service = 'control';
         const sub = rawPath.slice(CONTROL_PREFIX.length) || '/';
         entry.operation = `control:${sub}`;
-        const out = await handleControlRequest(method, sub, rawQuery, body, { world, clock, faults, access, account, log, userPool });
+        const out = await handleControlRequest(method, sub, rawQuery, body, { world, clock, faults, access, account, log, userPool, quotas });
         send(out.status, out.body, corsHeaders());
         return;
       }
@@ -204,10 +216,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       }
       const out = await handleIvs(
         { method, rawPath, rawQuery, headers: req.headers, body },
-        { world, credentials, faults, access, policies, account, tokens, clock, requestId, regions },
+        { world, credentials, faults, access, policies, account, tokens, clock, requestId, regions, quotas },
         (info) => Object.assign(entry, info),
       );
-      send(200, out, corsHeaders(entry.operation));
+      send(200, out, { ...corsHeaders(entry.operation), ...outputSecurityHeaders(entry.operation) });
     } catch (e) {
       if (e instanceof ServiceError) {
         sendError(e);
@@ -233,6 +245,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     access,
     account,
     log,
+    quotas,
     credentials,
     userPool,
     policies,

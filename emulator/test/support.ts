@@ -3,6 +3,7 @@ import { IVSRealTimeClient } from '@aws-sdk/client-ivs-realtime';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import { STATIC_ACCESS_KEY_ID, STATIC_SECRET_ACCESS_KEY } from '../src/auth/credentials.ts';
 import { createControlClient } from '../src/control/client.ts';
+import { paceClient, Pacer } from '../src/control/pacer.ts';
 import { createEmulator, defaultIdentityPools, type EmulatorOptions } from '../src/server.ts';
 import { LOGINS_KEY, signIn } from './signin.ts';
 
@@ -12,10 +13,13 @@ export async function startEmulator(options: EmulatorOptions = {}) {
   const emulator = createEmulator({ sessionIdleMs: 5_000, ...options });
   const url = await emulator.listen(0);
   const clients: IVSRealTimeClient[] = [];
-  const ivs = (region = 'us-east-1', credentials: IVSRealTimeClient['config']['credentials'] | typeof staticCredentials = staticCredentials) => {
+  // The rate limits are on, as on AWS: the tests' clients pace themselves under them (one pacer for the account),
+  // so a test that wants a ThrottlingException asks for `unpaced` and makes it happen.
+  const pacer = new Pacer();
+  const ivs = (region = 'us-east-1', credentials: IVSRealTimeClient['config']['credentials'] | typeof staticCredentials = staticCredentials, opts: { unpaced?: boolean } = {}) => {
     const c = new IVSRealTimeClient({ region, endpoint: url, credentials, maxAttempts: 1 });
     clients.push(c);
-    return c;
+    return opts.unpaced ? c : paceClient(c, pacer);
   };
   /**
    * Credentials of a signed-in demo user: the real managed-login flow over HTTP (once per call), its ID token

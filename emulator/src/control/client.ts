@@ -4,6 +4,7 @@ import type { AccessRule } from '../http/access.ts';
 import type { AccountState } from '../http/account.ts';
 import type { FaultRule, FaultsConfig } from '../http/faults.ts';
 import type { RequestLogEntry } from '../http/log.ts';
+import type { BucketLevel } from '../http/quotas.ts';
 import type { ClientInfo } from '../state/records.ts';
 
 export const CONTROL_PREFIX = '/_greenroom';
@@ -16,6 +17,8 @@ export type ErrorEventName = 'JOIN_ERROR' | 'PUBLISH_ERROR' | 'SUBSCRIBE_ERROR';
 
 export type MintTokensRequest = { username: string; clientId?: string; issuer?: string; groups?: string[]; issuedAt?: number; nonce?: string };
 export type DemoUser = { username: string; groups: string[]; enabled: boolean; sub: string; email?: string };
+
+export type QuotaLevels = { enabled: boolean; throttled: number; buckets: BucketLevel[] };
 
 export type ControlClient = ReturnType<typeof createControlClient>;
 
@@ -68,6 +71,10 @@ export function createControlClient(baseUrl: string) {
     /** Signs an ID and access token for a user directly (no login page); overrides make deliberately bad tokens. */
     mintTokens: (req: MintTokensRequest) => call<{ idToken: string; accessToken: string }>('POST', '/userpool/tokens', req),
     users: () => call<{ users: DemoUser[] }>('GET', '/userpool/users'),
+    /** The rate-limit buckets now: tokens left and requests throttled, per operation, account and region. */
+    quotas: () => call<QuotaLevels>('GET', '/quotas'),
+    /** Fills every rate-limit bucket and zeroes the throttle counts. */
+    refillQuotas: () => call<QuotaLevels>('DELETE', '/quotas'),
     clearLog: () => call<{ lastSeq: number }>('DELETE', '/log'),
   };
 }

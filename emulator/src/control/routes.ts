@@ -5,13 +5,14 @@ import type { AccessPolicy, AccessRule } from '../http/access.ts';
 import type { AccountStatus } from '../http/account.ts';
 import type { FaultInjector, FaultsConfig } from '../http/faults.ts';
 import type { RequestLog } from '../http/log.ts';
+import type { RateLimiter } from '../http/quotas.ts';
 import type { Clock } from '../state/clock.ts';
 import type { World } from '../state/world.ts';
 import type { UserPool } from '../userpool/pool.ts';
 import { asBody, type Body, ControlError } from './input.ts';
 import { emitError, join, leave, setClientInfo, startPublishing, stopPublishing, subscribe } from './participants.ts';
 
-export type ControlEnv = { world: World; clock: Clock; faults: FaultInjector; access: AccessPolicy; account: AccountStatus; log: RequestLog; userPool?: UserPool };
+export type ControlEnv = { world: World; clock: Clock; faults: FaultInjector; access: AccessPolicy; account: AccountStatus; log: RequestLog; userPool?: UserPool; quotas?: RateLimiter };
 export type ControlResult = { status: number; body: unknown };
 
 type Route = (body: Body, env: ControlEnv, query: URLSearchParams) => unknown;
@@ -108,6 +109,15 @@ const ROUTES: Record<string, Partial<Record<string, Route>>> = {
         if (e instanceof RangeError) throw new ControlError(404, e.message);
         throw e;
       }
+    },
+  },
+  '/quotas': {
+    // The rate-limit buckets as they stand now (tokens left, throttled count). DELETE fills them all, for a test that
+    // must start from full buckets; there is deliberately no way to switch the limits off from here.
+    GET: (_b, env) => ({ enabled: env.quotas?.enabled ?? false, throttled: env.quotas?.throttled ?? 0, buckets: env.quotas?.levels() ?? [] }),
+    DELETE: (_b, env) => {
+      env.quotas?.reset();
+      return { enabled: env.quotas?.enabled ?? false, throttled: 0, buckets: [] };
     },
   },
   '/log': {

@@ -39,7 +39,10 @@ export function preflightHeaders(reqHeaders: IncomingHttpHeaders): Record<string
   return headers;
 }
 
-/** Headers for every actual response, errors included. `operation` adds its modelled output headers. */
+/**
+ * Headers for every actual response, errors included. `operation` adds its modelled output headers. The expose list
+ * is a candidate list: the server cuts it to the headers the response carries (bound-headers.ts).
+ */
 export function corsHeaders(operation?: string): Record<string, string> {
   return {
     'Access-Control-Allow-Origin': '*',

@@ -14,6 +14,7 @@ import type { AccessPolicy } from './access.ts';
 import type { AccountStatus } from './account.ts';
 import { ServiceError } from '../errors.ts';
 import type { FaultInjector } from './faults.ts';
+import type { RateLimiter } from './quotas.ts';
 import { buildInput, createRouter, parseQuery } from './router.ts';
 import { verifySigV4 } from './sigv4.ts';
 
@@ -30,11 +31,13 @@ export type IvsEnv = {
   clock: Clock;
   requestId: string;
   regions: string[];
+  /** API rate limits; absent = none. */
+  quotas?: RateLimiter;
 };
 
 export type IvsRequest = { method: string; rawPath: string; rawQuery: string; headers: IncomingHttpHeaders; body: Buffer };
 
-export async function handleIvs(req: IvsRequest, env: IvsEnv, note: (info: { operation?: string; region?: string }) => void): Promise<unknown> {
+export async function handleIvs(req: IvsRequest, env: IvsEnv, note: (info: { operation?: string; region?: string; rateLimited?: boolean }) => void): Promise<unknown> {
   const match = route(req.method, req.rawPath);
   if (!match) {
     // AWS's front door answers an unknown path like this, before looking at the signature.
@@ -50,6 +53,15 @@ export async function handleIvs(req: IvsRequest, env: IvsEnv, note: (info: { ope
     { service: 'ivs', regions: env.regions },
   );
   note({ region });
+  // The limits are per account, so they apply once the signature names one. AWS is silent on whether a request
+  // that IAM or validation would refuse still uses up a token; we count it, since the front door throttles before
+  // the service reads the request.
+  try {
+    env.quotas?.take(op.name, caller.accountId, region);
+  } catch (e) {
+    note({ rateLimited: true });
+    throw e;
+  }
   await env.faults.apply(op.name, region, 'modelled');
 
   let body: Record<string, unknown> = {};

@@ -14,6 +14,8 @@ export type RequestLogEntry = {
   region?: string;
   status: number;
   errorType?: string;
+  /** True when the rate limits (not an injected fault) answered ThrottlingException. */
+  rateLimited?: boolean;
   latencyMs: number;
 };
 

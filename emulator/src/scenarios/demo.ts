@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-ivs-realtime';
 import { STATIC_ACCESS_KEY_ID, STATIC_SECRET_ACCESS_KEY } from '../auth/credentials.ts';
 import { createControlClient } from '../control/client.ts';
+import { paceClient, Pacer } from '../control/pacer.ts';
 import { clientInfo } from './clients.ts';
 import type { RunningScenario, ScenarioEnv } from './index.ts';
 import { seededRng } from './rng.ts';
@@ -53,9 +54,11 @@ export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
   const control = createControlClient(env.url);
   const credentials = { accessKeyId: STATIC_ACCESS_KEY_ID, secretAccessKey: STATIC_SECRET_ACCESS_KEY };
   const clients = new Map<string, IVSRealTimeClient>();
+  // A producer's backend that keeps to AWS's rate limits, as one must: the demo never meets a ThrottlingException.
+  const pacer = new Pacer();
   const ivs = (region: string) => {
     let c = clients.get(region);
-    if (!c) clients.set(region, (c = new IVSRealTimeClient({ region, endpoint: env.url, credentials })));
+    if (!c) clients.set(region, (c = paceClient(new IVSRealTimeClient({ region, endpoint: env.url, credentials }), pacer)));
     return c;
   };
 
