@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
@@ -10,6 +11,11 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 export const EMULATOR_URL = 'http://127.0.0.1:4599';
 export const APP_URL = 'http://127.0.0.1:4173';
+
+// The suite's emulator requires a control key; one per run, unless the caller brings one. Set here, in the runner's
+// environment, it reaches the webServer emulator and every worker (e2e/fixtures/emulatorControl.ts reads it).
+// The name is CONTROL_KEY_ENV of emulator/src/control/client.ts.
+process.env.GREENROOM_EMULATOR_CONTROL_KEY ||= randomBytes(32).toString('base64url');
 
 export default defineConfig({
   testDir: 'e2e/specs',
@@ -53,7 +59,9 @@ export default defineConfig({
   webServer: [
     {
       command: 'node node_modules/tsx/dist/cli.mjs emulator/src/cli.ts --port 4599 --scenario quiet',
+      // /health answers without the key (and then says only that the emulator is up).
       url: `${EMULATOR_URL}/_greenroom/health`,
+      env: { GREENROOM_EMULATOR_CONTROL_KEY: process.env.GREENROOM_EMULATOR_CONTROL_KEY },
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: 'ignore',

@@ -329,7 +329,7 @@ if (want('polling')) {
 // ---------------------------------------------------------------------------------------------------------
 // 5. Emulator state change → screen (the 100-participant session, a viewer row in view).
 if (want('latency')) {
-  const control = createControlClient(large.url);
+  const control = createControlClient(large.url, large.em.controlKey);
   await largePage.goto(appUrl + sessionPath(hundred));
   await largePage.locator(partRow).first().waitFor();
   const lat: number[] = [];

@@ -1,13 +1,23 @@
 // `npm start`: the emulator with live demo data and the built app behind `vite preview`, side by side, until Ctrl+C.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { CONTROL_KEY_ENV, CONTROL_KEY_HEADER } from '../emulator/src/control/client.ts';
+import { newControlKey } from '../emulator/src/control/guard.ts';
 
 const EMULATOR_PORT = process.env.GREENROOM_EMULATOR_PORT ?? '4599';
 const APP_PORT = process.env.GREENROOM_APP_PORT ?? '5173';
+// The control API's key for this run: the caller's, or a fresh one. The emulator reads it from the environment
+// (never argv, which other users of the machine can list), and it is printed below for local tools.
+const CONTROL_KEY = process.env[CONTROL_KEY_ENV] || newControlKey();
+// Only the app served here may call the control API from a browser, unless the caller says otherwise.
+const CONTROL_ORIGINS = process.env.GREENROOM_EMULATOR_CONTROL_ORIGINS ?? `http://127.0.0.1:${APP_PORT}`;
 const children: ChildProcess[] = [];
 
-function start(name: string, args: string[]): ChildProcess {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NPM_CONFIG_LOGLEVEL: 'error' } });
+function start(name: string, args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NPM_CONFIG_LOGLEVEL: 'error', ...extraEnv },
+  });
   const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((l) => `[${name}] ${l}`).join('\n') + '\n';
   child.stdout?.on('data', (c: Buffer) => process.stdout.write(prefix(c)));
   child.stderr?.on('data', (c: Buffer) => process.stderr.write(prefix(c)));
@@ -66,14 +76,21 @@ async function main(): Promise<void> {
     console.error('The app did not build; see above.');
     return stop(1);
   }
-  start('emulator', ['node_modules/tsx/dist/cli.mjs', 'emulator/src/cli.ts', '--port', EMULATOR_PORT, '--scenario', process.env.GREENROOM_EMULATOR_SCENARIO ?? 'demo']);
+  start('emulator', ['node_modules/tsx/dist/cli.mjs', 'emulator/src/cli.ts', '--port', EMULATOR_PORT, '--scenario', process.env.GREENROOM_EMULATOR_SCENARIO ?? 'demo'], {
+    [CONTROL_KEY_ENV]: CONTROL_KEY,
+    GREENROOM_EMULATOR_CONTROL_ORIGINS: CONTROL_ORIGINS,
+  });
   if (!(await waitFor(`http://127.0.0.1:${EMULATOR_PORT}/_greenroom/health`, 30_000))) {
     console.error(`The emulator did not answer on port ${EMULATOR_PORT} within 30 s.`);
     return stop(1);
   }
   start('app', ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', APP_PORT, '--strictPort']);
   if (await waitFor(`http://127.0.0.1:${APP_PORT}/`, 30_000)) {
-    console.log(`\n  Greenroom is running: http://127.0.0.1:${APP_PORT}/\n  Emulator (IVS Real-Time + Cognito Identity): http://127.0.0.1:${EMULATOR_PORT}\n${demoUsers()}\n  Press Ctrl+C to stop.\n`);
+    console.log(
+      `\n  Greenroom is running: http://127.0.0.1:${APP_PORT}/\n  Emulator (IVS Real-Time + Cognito Identity): http://127.0.0.1:${EMULATOR_PORT}\n` +
+        `  Control API: http://127.0.0.1:${EMULATOR_PORT}/_greenroom (header ${CONTROL_KEY_HEADER}: ${CONTROL_KEY}; ${CONTROL_KEY_ENV} for the tools)\n` +
+        `${demoUsers()}\n  Press Ctrl+C to stop.\n`,
+    );
   }
 }
 

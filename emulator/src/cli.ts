@@ -2,8 +2,10 @@
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { STATIC_ACCESS_KEY_ID, STATIC_SECRET_ACCESS_KEY } from './auth/credentials.ts';
+import { CONTROL_KEY_ENV, CONTROL_KEY_HEADER } from './control/client.ts';
+import { checkControlKey, checkOrigins } from './control/guard.ts';
 import { startScenario, SCENARIOS, type ScenarioName } from './scenarios/index.ts';
-import { createEmulator, DEFAULT_ACCOUNT_ID, DEFAULT_REGIONS, defaultIdentityPools } from './server.ts';
+import { createEmulator, DEFAULT_ACCOUNT_ID, DEFAULT_REGIONS, defaultIdentityPools, isLoopbackHost } from './server.ts';
 
 const HELP = `Greenroom emulator of Amazon IVS Real-Time and Cognito Identity
 
@@ -25,6 +27,13 @@ Options (each also as an environment variable):
                                                         GREENROOM_EMULATOR_QUOTAS   default on
   --allow-unauthenticated   identity pools also hand out unauthenticated (read-only) identities
                                                         GREENROOM_EMULATOR_ALLOW_UNAUTHENTICATED=1  default off
+  --control-key <key>       key the control API (/_greenroom/*) requires in the ${CONTROL_KEY_HEADER} header
+                            (16-256 of A-Z a-z 0-9 . _ ~ -)  ${CONTROL_KEY_ENV}  default a fresh random key, printed at start
+  --control-origins <a,b>   browser origins that may call the control API
+                                                        GREENROOM_EMULATOR_CONTROL_ORIGINS  default the app's origins
+                                                        (those of the user pool's callback URLs)
+  --allow-remote            allow a --host that is not loopback (the published static key and the control API
+                            become reachable from other machines)  GREENROOM_EMULATOR_ALLOW_REMOTE=1  default off
   -h, --help                this text
 
 Static credentials for the AWS CLI and scripts:
@@ -57,6 +66,9 @@ function main(): void {
         users: { type: 'string' },
         'allow-unauthenticated': { type: 'boolean' },
         quotas: { type: 'string' },
+        'control-key': { type: 'string' },
+        'control-origins': { type: 'string' },
+        'allow-remote': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -91,11 +103,25 @@ function main(): void {
   const allowUnauthenticated = values['allow-unauthenticated'] === true || ['1', 'true'].includes(env.GREENROOM_EMULATOR_ALLOW_UNAUTHENTICATED ?? '');
   const quotasFlag = opt('quotas', 'GREENROOM_EMULATOR_QUOTAS', 'on');
   if (!['on', 'off'].includes(quotasFlag)) fail(`--quotas must be on or off, not "${quotasFlag}".`);
+  const controlKey = (values['control-key'] as string | undefined) ?? (env[CONTROL_KEY_ENV] || undefined);
+  const originsText = (values['control-origins'] as string | undefined) ?? env.GREENROOM_EMULATOR_CONTROL_ORIGINS;
+  const controlOrigins = originsText === undefined ? undefined : originsText.split(',').map((o) => o.trim()).filter(Boolean);
+  try {
+    if (controlKey !== undefined) checkControlKey(controlKey);
+  } catch (e) {
+    fail(`--control-key: ${(e as Error).message}`);
+  }
+  try {
+    if (controlOrigins !== undefined) checkOrigins(controlOrigins);
+  } catch (e) {
+    fail(`--control-origins: ${(e as Error).message}`);
+  }
+  const allowRemote = values['allow-remote'] === true || ['1', 'true'].includes(env.GREENROOM_EMULATOR_ALLOW_REMOTE ?? '');
   const logStream = logTo === '-' ? process.stdout : logTo ? createWriteStream(logTo, { flags: 'a' }) : undefined;
 
   let emulator;
   try {
-    emulator = createEmulator({ accountId, regions, sessionIdleMs: idle * 1000, dataFile, logStream, usersFile, allowUnauthenticated, quotas: quotasFlag === 'on' });
+    emulator = createEmulator({ accountId, regions, sessionIdleMs: idle * 1000, dataFile, logStream, usersFile, allowUnauthenticated, quotas: quotasFlag === 'on', controlKey, controlOrigins, allowRemote });
   } catch (e) {
     fail((e as Error).message);
   }
@@ -109,6 +135,11 @@ function main(): void {
       console.log(`  user pool: ${pool.config.userPoolId}, app client ${pool.config.clients[0].clientId}, OIDC authority ${url}/${pool.config.userPoolId}`);
       console.log(`  demo users: ${pool.listUsers().map((u) => `${u.username} (${u.enabled ? u.groups.join(', ') || 'no group' : 'disabled'})`).join('; ')}`);
       console.log(`  static credentials: ${STATIC_ACCESS_KEY_ID} / ${STATIC_SECRET_ACCESS_KEY}`);
+      // A key the caller chose is theirs already; a fresh one is printed so local tools can use it.
+      console.log(`  control API: ${url}/_greenroom, header ${CONTROL_KEY_HEADER}: ${controlKey === undefined ? em.controlKey : `(as given in --control-key or ${CONTROL_KEY_ENV})`}; origins ${em.controlOrigins.join(', ')}`);
+      if (allowRemote && !isLoopbackHost(host)) {
+        console.warn(`emulator: listening on ${host}, which is not loopback: other machines can reach it. The control key is the control API's only guard; the static credentials are public.`);
+      }
       const running = await startScenario(scenario, { url, emulator: em, seed });
       const stop = async () => {
         running.stop();
@@ -118,7 +149,7 @@ function main(): void {
       process.on('SIGINT', () => void stop());
       process.on('SIGTERM', () => void stop());
     },
-    (e: NodeJS.ErrnoException) => fail(e.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use.` : e.message),
+    (e: NodeJS.ErrnoException) => fail(e.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use.` : `--host: ${e.message}`),
   );
 }
 

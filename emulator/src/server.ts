@@ -1,5 +1,5 @@
-// The emulator's HTTP server: one port serves IVS Real-Time (restJson1), Cognito Identity (awsJson1_1) and the
-// control API under /_greenroom/. Requests pass through AWS's steps in order: body size limit, request id,
+// The emulator's HTTP server: one port serves IVS Real-Time (restJson1), Cognito Identity (awsJson1_1), the user
+// pool's sign-in and the control API under /_greenroom/ (locked to this run's key and the app's origins, control/guard.ts). Requests pass through AWS's steps in order: body size limit, request id,
 // CORS preflight, route, SigV4, parse, validate against the model, run the operation, serialise.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -9,6 +9,8 @@ import { CredentialStore } from './auth/credentials.ts';
 import { CognitoIdentityService, type IdentityPoolConfig } from './cognito/identity.ts';
 import { handleCognitoIdentity } from './cognito/route.ts';
 import { defaultRoleMapping } from './cognito/role-mapping.ts';
+import { CONTROL_PREFIX } from './control/client.ts';
+import { appOrigins, checkControlKey, checkOrigins, controlCorsHeaders, controlPreflight, guardControl, newControlKey } from './control/guard.ts';
 import { handleControlRequest } from './control/routes.ts';
 import { AccessPolicy } from './http/access.ts';
 import { AccountStatus } from './http/account.ts';
@@ -29,8 +31,6 @@ import { defaultUserPoolConfig, type UserPoolConfig } from './userpool/config.ts
 import { UserPool } from './userpool/pool.ts';
 import { handleUserPool } from './userpool/routes.ts';
 import { loadUsers, type PoolUser } from './userpool/users.ts';
-
-export const CONTROL_PREFIX = '/_greenroom';
 
 export type EmulatorOptions = {
   accountId?: string;
@@ -55,6 +55,12 @@ export type EmulatorOptions = {
   iamDir?: string;
   /** AWS's per-operation rate limits (ThrottlingException beyond them); default on. */
   quotas?: boolean;
+  /** The control API's key; default a fresh random one (read it from Emulator.controlKey). */
+  controlKey?: string;
+  /** Browser origins that may call the control API; default the origins of the app client's callback URLs. */
+  controlOrigins?: string[];
+  /** Lets listen() bind to an address other than loopback. */
+  allowRemote?: boolean;
 };
 
 export type Emulator = {
@@ -71,6 +77,11 @@ export type Emulator = {
   policies: RolePolicies;
   accountId: string;
   regions: string[];
+  /** The key every control route but /health requires (header x-greenroom-control-key). */
+  controlKey: string;
+  /** Browser origins allowed to call the control API. */
+  controlOrigins: string[];
+  /** Rejects a host that is not loopback unless the emulator was made with allowRemote. */
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
   /** Writes the data file now (no-op without one). */
@@ -88,14 +99,25 @@ export const defaultIdentityPools = (regions: string[], opts: { allowUnauthentic
     roleMapping: defaultRoleMapping(opts.accountId ?? DEFAULT_ACCOUNT_ID),
   }));
 
+/** Whether `host` names this machine's loopback interface only. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
+}
+
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
   const regions = options.regions ?? DEFAULT_REGIONS;
+  const controlKey = options.controlKey ?? newControlKey();
+  checkControlKey(controlKey);
   const clock = new Clock();
   const now = () => clock.now();
   const credentials = new CredentialStore({ accountId, now });
   // The user pool lives in the first region served, as the decision record's defaults assume.
   const userPool = new UserPool({ config: options.userPool ?? defaultUserPoolConfig(regions[0]), users: options.users ?? loadUsers(options.usersFile), now });
+  const controlOrigins = options.controlOrigins ?? appOrigins(userPool.config.clients.flatMap((c) => c.callbackUrls));
+  checkOrigins(controlOrigins);
+  const guard = { key: controlKey, origins: controlOrigins };
   const policies = RolePolicies.load(options.iamDir);
   const cognito = new CognitoIdentityService({
     accountId,
@@ -155,7 +177,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       }, e.code);
     };
 
+    const isControl = rawPath === CONTROL_PREFIX || rawPath.startsWith(`${CONTROL_PREFIX}/`);
     try {
+      if (method === 'OPTIONS' && isControl) {
+        entry.service = 'control';
+        entry.operation = 'preflight';
+        const pre = controlPreflight(req.headers, guard);
+        send(pre.status, undefined, pre.headers);
+        return;
+      }
       if (method === 'OPTIONS') {
         entry.operation = 'preflight';
         send(204, undefined, preflightHeaders(req.headers));
@@ -177,12 +207,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       }
       world.tick();
 
-      if (rawPath === CONTROL_PREFIX || rawPath.startsWith(`${CONTROL_PREFIX}/`)) {
+      if (isControl) {
         entry.service = 'control';
         const sub = rawPath.slice(CONTROL_PREFIX.length) || '/';
         entry.operation = `control:${sub}`;
-        const out = await handleControlRequest(method, sub, rawQuery, body, { world, clock, faults, access, account, log, userPool, quotas });
-        send(out.status, out.body, corsHeaders());
+        const cors = controlCorsHeaders(typeof req.headers.origin === 'string' ? req.headers.origin : undefined, guard);
+        const refusal = guardControl({ method, sub, headers: req.headers, hasBody: body.length > 0 }, guard);
+        const out = refusal ?? (await handleControlRequest(method, sub, rawQuery, body, { world, clock, faults, access, account, log, userPool, quotas }));
+        send(out.status, out.body, cors);
         return;
       }
 
@@ -251,8 +283,17 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     policies,
     accountId,
     regions,
+    controlKey,
+    controlOrigins,
     flush,
     listen(port = 0, host = '127.0.0.1') {
+      if (!isLoopbackHost(host) && !options.allowRemote) {
+        // The control API hands out tokens for any demo user and the static key is published: on a network
+        // address, anyone who can reach the port could use them.
+        return Promise.reject(
+          new Error(`refusing to listen on ${host}, which is not a loopback address: other machines could reach the emulator's published credentials and control API. Use 127.0.0.1, or pass --allow-remote (GREENROOM_EMULATOR_ALLOW_REMOTE=1) if you mean it.`),
+        );
+      }
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {

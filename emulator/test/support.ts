@@ -37,7 +37,7 @@ export async function startEmulator(options: EmulatorOptions = {}) {
     url,
     ivs,
     cognitoCredentials,
-    control: createControlClient(url),
+    control: createControlClient(url, emulator.controlKey),
     async stop() {
       clients.forEach((c) => c.destroy());
       await emulator.close();

@@ -1,5 +1,6 @@
-// A typed client for the control API, for tests, e2e fixtures and scenarios. Pass the emulator's base URL
-// (with or without the /_greenroom prefix). Every method throws an Error with the server's message on non-2xx.
+// A typed client for the control API, for tests, e2e fixtures, benches and scenarios. Pass the emulator's base URL
+// (with or without the /_greenroom prefix) and the run's control key, which it sends in the x-greenroom-control-key
+// header. Every method throws an Error with the server's message on non-2xx.
 import type { AccessRule } from '../http/access.ts';
 import type { AccountState } from '../http/account.ts';
 import type { FaultRule, FaultsConfig } from '../http/faults.ts';
@@ -8,6 +9,10 @@ import type { BucketLevel } from '../http/quotas.ts';
 import type { ClientInfo } from '../state/records.ts';
 
 export const CONTROL_PREFIX = '/_greenroom';
+/** The header that carries the control key. */
+export const CONTROL_KEY_HEADER = 'x-greenroom-control-key';
+/** The environment variable through which `npm start`, Playwright and the benches hand the key to the emulator and its clients. */
+export const CONTROL_KEY_ENV = 'GREENROOM_EMULATOR_CONTROL_KEY';
 
 export type ParticipantRef = { stageArn: string; participantId: string };
 export type JoinRequest = { token: string; clientInfo?: ClientInfo; stageArn?: string };
@@ -22,14 +27,14 @@ export type QuotaLevels = { enabled: boolean; throttled: number; buckets: Bucket
 
 export type ControlClient = ReturnType<typeof createControlClient>;
 
-export function createControlClient(baseUrl: string) {
+export function createControlClient(baseUrl: string, key?: string) {
   const root = baseUrl.replace(/\/+$/, '');
   const base = root.endsWith(CONTROL_PREFIX) ? root : root + CONTROL_PREFIX;
 
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(base + path, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: { ...(key === undefined ? {} : { [CONTROL_KEY_HEADER]: key }), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -47,6 +52,7 @@ export function createControlClient(baseUrl: string) {
   }
 
   return {
+    /** The details need the key; without it (or with a wrong one) the server answers only `{ ok: true }`. */
     health: () => call<{ ok: true; accountId: string; regions: string[]; now: string }>('GET', '/health'),
     join: (req: JoinRequest) => call<Joined>('POST', '/participants/join', req),
     publish: (ref: ParticipantRef) => call<ParticipantStatus>('POST', '/participants/publish', ref),

@@ -51,7 +51,7 @@ const ERRORS: [name: string, code: string][] = [
 
 export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
   const rng = seededRng(env.seed);
-  const control = createControlClient(env.url);
+  const control = createControlClient(env.url, env.emulator.controlKey);
   const credentials = { accessKeyId: STATIC_ACCESS_KEY_ID, secretAccessKey: STATIC_SECRET_ACCESS_KEY };
   const clients = new Map<string, IVSRealTimeClient>();
   // A producer's backend that keeps to AWS's rate limits, as one must: the demo never meets a ThrottlingException.
