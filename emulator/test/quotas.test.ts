@@ -170,7 +170,8 @@ describe('the command line', () => {
 
   it('GREENROOM_EMULATOR_QUOTAS=off starts without limits; the default has them on', async () => {
     for (const [env, enabled] of [[{ GREENROOM_EMULATOR_QUOTAS: 'off' }, false], [{}, true]] as const) {
-      const run = cli(['--port', '0', '--scenario', 'quiet'], env);
+      const key = 'quotas-test-control-key';
+      const run = cli(['--port', '0', '--scenario', 'quiet', '--control-key', key], env);
       try {
         const deadline = Date.now() + 15_000;
         let url: string | undefined;
@@ -180,7 +181,7 @@ describe('the command line', () => {
         }
         expect(url, run.output()).toBeDefined();
         expect(run.output()).toContain(`rate limits ${enabled ? 'on' : 'off'}`);
-        expect((await createControlClient(url ?? '').quotas()).enabled).toBe(enabled);
+        expect((await createControlClient(url ?? '', key).quotas()).enabled).toBe(enabled);
       } finally {
         run.child.kill('SIGTERM');
         await run.exited;
