@@ -1,6 +1,7 @@
 // Greenroom in one AWS account: the built app on a private S3 bucket behind CloudFront (OAC, strict security
-// headers), staff sign-in with a Cognito user pool and its managed login, an identity pool that maps the staff
-// groups to two IAM roles, and those roles with exactly the project's shipped policies (iam/*.json).
+// headers), staff sign-in with a Cognito user pool and its classic hosted UI, an identity pool that takes each staff
+// member's role from the ID token (the groups carry the role ARNs, docs/decisions/002), and those roles with exactly
+// the project's shipped policies (iam/*.json).
 // One stack per account: the role names are fixed (greenroom-producer, greenroom-support), as decision 001 names them.
 import { resolve } from 'node:path';
 import { CfnOutput, Duration, RemovalPolicy, Stack, Token, type StackProps } from 'aws-cdk-lib';
@@ -32,7 +33,9 @@ export class GreenroomStack extends Stack {
     const region = this.region;
     const account = this.account;
     if (Token.isUnresolved(region) || Token.isUnresolved(account)) {
-      throw new Error('The Greenroom stack needs a concrete account and region (set AWS credentials or CDK_DEFAULT_ACCOUNT/CDK_DEFAULT_REGION).');
+      // The CDK CLI sets CDK_DEFAULT_ACCOUNT/CDK_DEFAULT_REGION itself from the credentials and region it resolves, so
+      // the message names what a deployer controls: the profile and the region.
+      throw new Error('The Greenroom stack needs a concrete account and region: run the CDK CLI with AWS credentials (AWS_PROFILE=<profile> or --profile) and a region (AWS_REGION=<region>, or region= in that profile).');
     }
     const p = readParams(this.node, { account, region });
     this.params = p;
@@ -132,7 +135,7 @@ export class GreenroomStack extends Stack {
     });
     const appOrigin = `https://${p.domainName ?? distribution.distributionDomainName}`;
 
-    // ---------- staff sign-in: user pool, managed login, public client ----------
+    // ---------- staff sign-in: user pool, classic hosted UI (the Lite plan has no other), public client ----------
     const userPool = new cognito.UserPool(this, 'UserPool', {
       userPoolName: 'greenroom-staff',
       selfSignUpEnabled: false, // staff are invited by an administrator
@@ -150,7 +153,7 @@ export class GreenroomStack extends Stack {
         tempPasswordValidity: Duration.days(3),
       },
       // Required, TOTP only: a stolen password alone must not be able to cut a live show. TOTP needs no SMS
-      // role or per-message cost, and the managed login enrols it at first sign-in.
+      // role or per-message cost, and the hosted UI enrols it at first sign-in.
       mfa: cognito.Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       featurePlan: p.threatProtection ? cognito.FeaturePlan.PLUS : cognito.FeaturePlan.LITE,

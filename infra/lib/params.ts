@@ -14,7 +14,7 @@ export const REPO_DIR = resolve(INFRA_DIR, '..');
 export type GreenroomParams = {
   /** IVS Real-Time regions the console manages (config.json `regions`, CSP, default stage ARNs). */
   regions: string[];
-  /** Prefix of the Cognito managed-login domain: https://<prefix>.auth.<region>.amazoncognito.com. */
+  /** Prefix of the Cognito sign-in domain (classic hosted UI): https://<prefix>.auth.<region>.amazoncognito.com. */
   domainPrefix: string;
   /** Stage ARNs the staff roles may touch; default one `arn:aws:ivs:<region>:<account>:stage/*` per region. */
   stageArns: string[];
@@ -71,7 +71,7 @@ export function readParams(node: Node, env: { account: string; region: string })
 
   const domainPrefix = optionalString(ctx('domainPrefix'));
   if (!domainPrefix) {
-    problems.push('domainPrefix: required, the Cognito managed-login prefix (https://<prefix>.auth.<region>.amazoncognito.com), unique in the region');
+    problems.push('domainPrefix: required, the Cognito sign-in domain prefix (https://<prefix>.auth.<region>.amazoncognito.com), unique in the region');
   } else if (!DOMAIN_PREFIX.test(domainPrefix) || /aws|amazon|cognito/.test(domainPrefix)) {
     problems.push(`domainPrefix: "${domainPrefix}" must be lowercase letters, digits and hyphens, and must not contain aws, amazon or cognito`);
   }
