@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { securityHeaders } from './src/config/csp.ts';
@@ -22,10 +24,40 @@ function previewHeaders(): Record<string, string> {
   return securityHeaders(parsed.value);
 }
 
+/**
+ * `vite preview` answers a missing file with 404, as the deployed console does (infra/lib/spa-fallback.ts): only a
+ * path whose last segment has no dot falls back to index.html. Without this, Vite's own fallback would serve
+ * index.html for `/assets/gone.js`, which a browser reports as a module MIME-type error rather than a 404.
+ */
+function previewMissingFiles(): Plugin {
+  return {
+    name: 'greenroom-preview-missing-files',
+    configurePreviewServer(server) {
+      const outDir = resolve(server.config.root, server.config.build.outDir);
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '/').split('?')[0];
+        const last = path.slice(path.lastIndexOf('/') + 1);
+        if (!last.includes('.')) return next();
+        let file: string;
+        try {
+          file = resolve(outDir, `.${decodeURIComponent(path)}`);
+        } catch {
+          file = '';
+        }
+        if (file.startsWith(outDir + sep) && existsSync(file) && statSync(file).isFile()) return next();
+        res.statusCode = 404;
+        res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-cache');
+        res.end('Not found\n');
+      });
+    },
+  };
+}
+
 // One config for the app build and both Vitest projects:
 // "unit" runs src/** in a DOM, "emulator" runs the emulator's contract tests in Node.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), previewMissingFiles()],
   resolve: {
     // Vite ignores the package's `browser` map; point at the browser entry so fromIni & co. stay out of the graph.
     alias: [

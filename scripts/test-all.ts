@@ -1,4 +1,5 @@
-// `npm test`: every layer in turn (typecheck, lint, unit + emulator contract tests, infra, build, Playwright), then
+// `npm test`: every layer in turn (typecheck, lint, unit + emulator contract tests, infra, build, Playwright,
+// verify:deploy against vite preview), then
 // one plain line summing them all, `N passed, N failed, N skipped`, which CI reads. Typecheck, lint and build
 // count as one check each. Exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
@@ -74,6 +75,20 @@ if (built) {
     layers.push(`playwright: ${p.stats.expected} passed, ${p.stats.unexpected + p.stats.flaky} failed, ${p.stats.skipped} skipped`);
   } else {
     check('playwright (no report written)', false);
+  }
+
+  // After Playwright, which has stopped its servers by now: verify:deploy's local run takes the same two ports.
+  console.log('\n== verify:deploy against vite preview and the emulator');
+  const verifyReport = `${out}/verify-deploy.json`;
+  const verifyCode = node('node_modules/tsx/dist/cli.mjs', ['scripts/verify-deploy-local.ts', '--json', verifyReport]);
+  if (existsSync(verifyReport)) {
+    const v = JSON.parse(readFileSync(verifyReport, 'utf8')) as { passed: number; failed: number };
+    const failed = v.failed + (verifyCode !== 0 && v.failed === 0 ? 1 : 0);
+    totals.passed += v.passed;
+    totals.failed += failed;
+    layers.push(`verify:deploy: ${v.passed} passed, ${failed} failed, 0 skipped`);
+  } else {
+    check('verify:deploy (no report written)', false);
   }
 }
 

@@ -30,7 +30,8 @@ import { World } from './state/world.ts';
 import { defaultUserPoolConfig, type UserPoolConfig } from './userpool/config.ts';
 import { UserPool } from './userpool/pool.ts';
 import { handleUserPool } from './userpool/routes.ts';
-import { loadUsers, type PoolUser } from './userpool/users.ts';
+import type { PoolGroup } from './userpool/groups.ts';
+import { DEFAULT_USERS_FILE, loadUserFile, retargetGroups, type PoolUser } from './userpool/users.ts';
 
 export type EmulatorOptions = {
   accountId?: string;
@@ -48,6 +49,8 @@ export type EmulatorOptions = {
   allowUnauthenticated?: boolean;
   /** The user pool's users; default: read from usersFile. */
   users?: PoolUser[];
+  /** The user pool's groups (role ARN, precedence); default: read from usersFile. */
+  groups?: PoolGroup[];
   /** Default emulator/users.json. */
   usersFile?: string;
   userPool?: UserPoolConfig;
@@ -96,7 +99,7 @@ export const defaultIdentityPools = (regions: string[], opts: { allowUnauthentic
     id: `${region}:00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
     region,
     allowUnauthenticated: opts.allowUnauthenticated ?? false,
-    roleMapping: defaultRoleMapping(opts.accountId ?? DEFAULT_ACCOUNT_ID),
+    roleMapping: defaultRoleMapping(),
   }));
 
 /** Whether `host` names this machine's loopback interface only. */
@@ -114,7 +117,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const now = () => clock.now();
   const credentials = new CredentialStore({ accountId, now });
   // The user pool lives in the first region served, as the decision record's defaults assume.
-  const userPool = new UserPool({ config: options.userPool ?? defaultUserPoolConfig(regions[0]), users: options.users ?? loadUsers(options.usersFile), now });
+  const file = options.users && options.groups ? undefined : loadUserFile(options.usersFile);
+  // The shipped demo file names the default account in its role ARNs; another --account moves them along.
+  const fileGroups = file && (options.usersFile ?? DEFAULT_USERS_FILE) === DEFAULT_USERS_FILE ? retargetGroups(file.groups, DEFAULT_ACCOUNT_ID, accountId) : file?.groups;
+  const userPool = new UserPool({ config: options.userPool ?? defaultUserPoolConfig(regions[0]), users: options.users ?? file!.users, groups: options.groups ?? fileGroups, now });
   const controlOrigins = options.controlOrigins ?? appOrigins(userPool.config.clients.flatMap((c) => c.callbackUrls));
   checkOrigins(controlOrigins);
   const guard = { key: controlKey, origins: controlOrigins };

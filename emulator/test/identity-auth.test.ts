@@ -121,6 +121,6 @@ describe('ID tokens the identity pool refuses', () => {
     const { idToken } = await t.control.mintTokens({ username: 'sam.support', groups: ['viewers'] });
     const e = await refusal(provider(idToken)());
     expect(e.name).toBe('NotAuthorizedException');
-    expect(e.message).toMatch(/no role mapping rule matches/);
+    expect(e.message).toMatch(/the token has no role \(its groups carry none\), and AmbiguousRoleResolution is Deny/);
   });
 });

@@ -47,10 +47,13 @@ describe('discovery and JWKS', () => {
     const { payload, protectedHeader } = await jwtVerify(tokens.id_token, createLocalJWKSet(jwks), { issuer: ISSUER, audience: CLIENT_ID });
     expect(protectedHeader).toMatchObject({ alg: 'RS256', kid: jwks.keys[0].kid });
     expect(payload).toMatchObject({ token_use: 'id', 'cognito:username': 'sam.support', 'cognito:groups': ['support'], email: 'sam.support@example.com', nonce: 'n-1' });
+    // The group's role, from the pool's group definition (emulator/users.json), as Cognito writes it.
+    expect(payload).toMatchObject({ 'cognito:roles': ['arn:aws:iam::123456789012:role/greenroom-support'], 'cognito:preferred_role': 'arn:aws:iam::123456789012:role/greenroom-support' });
     expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(3600);
     const access = decodeJwt(tokens.access_token);
     expect(access).toMatchObject({ token_use: 'access', client_id: CLIENT_ID, scope: 'openid email profile', 'cognito:groups': ['support'] });
     expect(access).not.toHaveProperty('aud');
+    expect(access).not.toHaveProperty('cognito:roles');
   });
 });
 

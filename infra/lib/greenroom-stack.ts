@@ -1,6 +1,7 @@
 // Greenroom in one AWS account: the built app on a private S3 bucket behind CloudFront (OAC, strict security
-// headers), staff sign-in with a Cognito user pool and its managed login, an identity pool that maps the staff
-// groups to two IAM roles, and those roles with exactly the project's shipped policies (iam/*.json).
+// headers), staff sign-in with a Cognito user pool and its classic hosted UI, an identity pool that takes each staff
+// member's role from the ID token (the groups carry the role ARNs, docs/decisions/002), and those roles with exactly
+// the project's shipped policies (iam/*.json).
 // One stack per account: the role names are fixed (greenroom-producer, greenroom-support), as decision 001 names them.
 import { resolve } from 'node:path';
 import { CfnOutput, Duration, RemovalPolicy, Stack, Token, type StackProps } from 'aws-cdk-lib';
@@ -15,8 +16,9 @@ import type { Construct } from 'constructs';
 import { securityHeaders } from '../../src/config/csp.ts';
 import { buildAppConfig, loginDomainUrl } from './app-config.ts';
 import { suppressFindings } from './nag.ts';
+import { SPA_FALLBACK_FUNCTION } from './spa-fallback.ts';
 import { readParams, type GreenroomParams } from './params.ts';
-import { ROLE_NAMES, STAFF_ROLES, loadShippedPolicy, policyFile, policyForStages, type StaffRole } from './policies.ts';
+import { GROUP_PRECEDENCE, NO_ACCESS_ROLE_NAME, ROLE_NAMES, STAFF_ROLES, loadShippedPolicy, policyFile, policyForStages, type StaffRole } from './policies.ts';
 
 /** CloudFront's limit on the Content-Security-Policy value of a response headers policy. */
 const CLOUDFRONT_CSP_MAX = 1783;
@@ -31,7 +33,9 @@ export class GreenroomStack extends Stack {
     const region = this.region;
     const account = this.account;
     if (Token.isUnresolved(region) || Token.isUnresolved(account)) {
-      throw new Error('The Greenroom stack needs a concrete account and region (set AWS credentials or CDK_DEFAULT_ACCOUNT/CDK_DEFAULT_REGION).');
+      // The CDK CLI sets CDK_DEFAULT_ACCOUNT/CDK_DEFAULT_REGION itself from the credentials and region it resolves, so
+      // the message names what a deployer controls: the profile and the region.
+      throw new Error('The Greenroom stack needs a concrete account and region: run the CDK CLI with AWS credentials (AWS_PROFILE=<profile> or --profile) and a region (AWS_REGION=<region>, or region= in that profile).');
     }
     const p = readParams(this.node, { account, region });
     this.params = p;
@@ -83,8 +87,16 @@ export class GreenroomStack extends Stack {
     });
 
     const certificate = p.certificateArn ? acm.Certificate.fromCertificateArn(this, 'Certificate', p.certificateArn) : undefined;
+    // READ and LIST: with s3:ListBucket, S3 answers a missing key with 404 rather than 403, so a missing file is a
+    // 404 at the viewer too. Listing itself is unreachable: CloudFront forwards no query string (the cache
+    // policies forward none) and the function below turns `/` into /index.html.
     const origin = origins.S3BucketOrigin.withOriginAccessControl(site, {
-      originAccessLevels: [cloudfront.AccessLevel.READ],
+      originAccessLevels: [cloudfront.AccessLevel.READ, cloudfront.AccessLevel.LIST],
+    });
+    const spaFallback = new cloudfront.Function(this, 'SpaFallback', {
+      comment: 'Greenroom: extension-less paths (the SPA routes) are served /index.html; files are served as they are',
+      code: cloudfront.FunctionCode.fromInline(SPA_FALLBACK_FUNCTION),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
     });
     const distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Greenroom console',
@@ -96,6 +108,7 @@ export class GreenroomStack extends Stack {
         cachePolicy: entryCache,
         responseHeadersPolicy: headersPolicy,
         compress: true,
+        functionAssociations: [{ function: spaFallback, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
         // Vite's hashed bundles: cached for a year at the edge and in browsers.
@@ -108,8 +121,9 @@ export class GreenroomStack extends Stack {
           compress: true,
         },
       },
-      // SPA fallback: the private bucket answers 403 for a missing key (404 if ListBucket were granted).
-      errorResponses: [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 200, responsePagePath: '/index.html', ttl: Duration.seconds(0) })),
+      // No error-response rewriting: the SPA fallback is the function above, so a 404 stays a 404. Kept at the edge
+      // for 10 s only, so an asset uploaded by the next deploy is not hidden behind a cached 404.
+      errorResponses: [{ httpStatus: 404, ttl: Duration.seconds(10) }],
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       enableLogging: true,
@@ -121,7 +135,7 @@ export class GreenroomStack extends Stack {
     });
     const appOrigin = `https://${p.domainName ?? distribution.distributionDomainName}`;
 
-    // ---------- staff sign-in: user pool, managed login, public client ----------
+    // ---------- staff sign-in: user pool, classic hosted UI (the Lite plan has no other), public client ----------
     const userPool = new cognito.UserPool(this, 'UserPool', {
       userPoolName: 'greenroom-staff',
       selfSignUpEnabled: false, // staff are invited by an administrator
@@ -139,13 +153,16 @@ export class GreenroomStack extends Stack {
         tempPasswordValidity: Duration.days(3),
       },
       // Required, TOTP only: a stolen password alone must not be able to cut a live show. TOTP needs no SMS
-      // role or per-message cost, and the managed login enrols it at first sign-in.
+      // role or per-message cost, and the hosted UI enrols it at first sign-in.
       mfa: cognito.Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       featurePlan: p.threatProtection ? cognito.FeaturePlan.PLUS : cognito.FeaturePlan.LITE,
       ...(p.threatProtection ? { standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION } : {}),
-      deletionProtection: false,
-      removalPolicy: RemovalPolicy.DESTROY,
+      // The pool holds every staff user with their TOTP enrolment: by default `npm run destroy` leaves it (and its
+      // groups) in the account, and deletion protection stops a console click from deleting it. Throwaway stacks
+      // pass -c retainUserPool=false. infra/scripts/destroy.ts tells the operator which of the two happened.
+      deletionProtection: p.retainUserPool,
+      removalPolicy: p.retainUserPool ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
 
     userPool.addDomain('LoginDomain', { cognitoDomain: { domainPrefix: p.domainPrefix } });
@@ -169,14 +186,6 @@ export class GreenroomStack extends Stack {
       refreshTokenValidity: Duration.hours(12),
     });
 
-    for (const group of STAFF_ROLES) {
-      new cognito.CfnUserPoolGroup(this, `Group-${group}`, {
-        userPoolId: userPool.userPoolId,
-        groupName: group,
-        description: group === 'producer' ? 'Greenroom producers: read and operate stages' : 'Greenroom support: read-only',
-      });
-    }
-
     // ---------- identity pool: enhanced flow only, authenticated only ----------
     const identityPool = new cognito.CfnIdentityPool(this, 'IdentityPool', {
       identityPoolName: 'greenroom',
@@ -196,14 +205,9 @@ export class GreenroomStack extends Stack {
         roleName: ROLE_NAMES[role],
         description: `Greenroom ${role}: IVS Real-Time permissions from iam/${role}-policy.json`,
         maxSessionDuration: Duration.hours(1),
-        assumedBy: new iam.FederatedPrincipal(
-          'cognito-identity.amazonaws.com',
-          {
-            StringEquals: { 'cognito-identity.amazonaws.com:aud': identityPool.ref },
-            'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
-          },
-          'sts:AssumeRoleWithWebIdentity',
-        ),
+        // Token mapping assumes the role named in the ID token through this trust: only this identity pool's
+        // authenticated identities may assume it.
+        assumedBy: identityPoolPrincipal(identityPool.ref),
         inlinePolicies: {
           [`greenroom-${role}-ivs`]: iam.PolicyDocument.fromJson(policyForStages(loadShippedPolicy(role), p.stageArns)),
         },
@@ -211,18 +215,46 @@ export class GreenroomStack extends Stack {
     }
     this.policySources = policySources;
 
+    // Strict role mapping: each staff group carries its role ARN and a precedence, so the user pool writes
+    // cognito:roles and cognito:preferred_role into the ID token, and the identity pool (Type Token) assumes the
+    // preferred role. Groups are matched by name inside Cognito, never by a substring of a claim, so a group named
+    // producer-trainee or notproducer carries no role unless an administrator gives it one. A user in both staff
+    // groups gets the producer role (precedence 1 beats 2): membership is additive, as IAM permissions are, and
+    // support's permissions are a subset of producer's; taking producer away means removing the user from
+    // `producer`. The app's roleOf (src/features/auth/policies.ts) makes the same choice from cognito:groups.
+    for (const group of STAFF_ROLES) {
+      const g = new cognito.CfnUserPoolGroup(this, `Group-${group}`, {
+        userPoolId: userPool.userPoolId,
+        groupName: group,
+        description: group === 'producer' ? 'Greenroom producers: read and operate stages' : 'Greenroom support: read-only',
+        roleArn: roles[group].roleArn,
+        precedence: GROUP_PRECEDENCE[group],
+      });
+      // Memberships live in the groups: they stay with a retained pool.
+      g.applyRemovalPolicy(p.retainUserPool ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+    }
+
+    // SetIdentityPoolRoles requires a Roles map. Its authenticated role has no permissions at all: with Token
+    // mapping and AmbiguousRoleResolution Deny the identity pool never hands it out (a user whose token names no
+    // single preferred role gets no credentials), and if the mapping were ever removed or switched to
+    // AuthenticatedRole, a signed-in user without a staff group would still reach nothing.
+    const noAccess = new iam.Role(this, 'Role-authenticated-none', {
+      roleName: NO_ACCESS_ROLE_NAME,
+      description: 'Greenroom: default authenticated role of the identity pool; no permissions (role mapping denies instead of using it)',
+      maxSessionDuration: Duration.hours(1),
+      assumedBy: identityPoolPrincipal(identityPool.ref),
+    });
+
     new cognito.CfnIdentityPoolRoleAttachment(this, 'IdentityPoolRoles', {
       identityPoolId: identityPool.ref,
+      roles: { authenticated: noAccess.roleArn },
       roleMappings: {
         userPool: {
           identityProvider: `${userPool.userPoolProviderName}:${client.userPoolClientId}`,
-          type: 'Rules',
-          // A user in neither staff group gets no credentials at all.
+          type: 'Token',
+          // No cognito:preferred_role in the token (no staff group, or two groups of equal precedence with
+          // different roles): no credentials at all.
           ambiguousRoleResolution: 'Deny',
-          rulesConfiguration: {
-            // Producer first: a user in both groups gets the producer role (Cognito applies the first match).
-            rules: STAFF_ROLES.map((role) => ({ claim: 'cognito:groups', matchType: 'Contains', value: role, roleArn: roles[role].roleArn })),
-          },
         },
       },
     });
@@ -272,6 +304,18 @@ export class GreenroomStack extends Stack {
 
     suppressFindings(this, p);
   }
+}
+
+/** Only this identity pool's authenticated identities, through AssumeRoleWithWebIdentity. */
+function identityPoolPrincipal(identityPoolId: string): iam.FederatedPrincipal {
+  return new iam.FederatedPrincipal(
+    'cognito-identity.amazonaws.com',
+    {
+      StringEquals: { 'cognito-identity.amazonaws.com:aud': identityPoolId },
+      'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
+    },
+    'sts:AssumeRoleWithWebIdentity',
+  );
 }
 
 /** Maps the app's header set onto a CloudFront response headers policy (security headers where CloudFront has them). */

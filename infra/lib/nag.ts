@@ -3,7 +3,7 @@
 // acknowledgement is per finding (a wildcard resource or action is named exactly) and per construct, and cdk-nag
 // copies them into the template's Metadata (cdk_nag.rules_to_suppress) so the snapshot records them.
 // Anything not listed here fails `cdk synth` (and therefore `cdk deploy` and the tests).
-import { type Stack, Validations } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, type Stack, Token, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { GreenroomParams } from './params.ts';
 import { ROLE_NAMES, STAFF_ROLES } from './policies.ts';
@@ -14,6 +14,22 @@ const PACK = 'AwsSolutions';
 
 function ack(scope: IConstruct, rule: string, reason: string): void {
   Validations.of(scope).acknowledge({ id: `${PACK}::${PACK}-${rule}`, reason });
+}
+
+/** The context key the CDK CLI and DefaultStackSynthesizer read the bootstrap qualifier from. */
+export const QUALIFIER_CONTEXT = '@aws-cdk/core:bootstrapQualifier';
+
+/**
+ * The CDK bootstrap assets bucket's objects as cdk-nag names them in its finding: the account's bootstrap qualifier
+ * (`cdk bootstrap --qualifier`, passed to synth as -c @aws-cdk/core:bootstrapQualifier=…; default hnb659fds) and
+ * the stack's partition (a literal such as aws or aws-cn when the region is known, cdk-nag's <AWS::Partition>
+ * placeholder otherwise).
+ */
+export function bootstrapAssetsObjects(stack: Stack): string {
+  const q = stack.node.tryGetContext(QUALIFIER_CONTEXT) as unknown;
+  const qualifier = q === undefined || q === null || q === '' ? DefaultStackSynthesizer.DEFAULT_QUALIFIER : String(q);
+  const partition = Token.isUnresolved(stack.partition) ? '<AWS::Partition>' : stack.partition;
+  return `arn:${partition}:s3:::cdk-${qualifier}-assets-${stack.account}-${stack.region}/*`;
 }
 
 export function suppressFindings(stack: Stack, p: GreenroomParams): void {
@@ -30,6 +46,15 @@ export function suppressFindings(stack: Stack, p: GreenroomParams): void {
   if (!p.certificateArn) {
     ack(distribution, 'CFR4', 'The default *.cloudfront.net certificate cannot carry a minimum TLS policy (CloudFront reports TLSv1 for it). Modern browsers negotiate TLS 1.2/1.3 only and HSTS keeps them on HTTPS. To enforce TLSv1.2_2021 at the edge, deploy with -c domainName=… -c certificateArn=… (this acknowledgement then disappears).');
   }
+
+  // The S3 origin may list the bucket so that a missing key is a 404 (not a 403 that would need rewriting). CDK
+  // warns about LIST on a default behaviour; what it asks for is in place: defaultRootObject is index.html, the
+  // viewer-request function sends `/` (and every extension-less path) to /index.html, and no cache policy forwards a
+  // query string, so no viewer request reaches the bucket as a ListObjects call.
+  Validations.of(child('Distribution').node.findChild('Origin1')).acknowledge({
+    id: 'Annotation::@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk',
+    reason: 'defaultRootObject is index.html, the SPA function rewrites `/` to /index.html and no query string is forwarded, so S3 is never asked to list.',
+  });
 
   // ----- Cognito -----
   if (!p.threatProtection) {
@@ -57,7 +82,7 @@ export function suppressFindings(stack: Stack, p: GreenroomParams): void {
   for (const action of ['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*']) {
     ack(fnPolicy, `IAM5[Action::${action}]`, `${action} is ${s3Why}`);
   }
-  ack(fnPolicy, `IAM5[Resource::arn:aws:s3:::cdk-hnb659fds-assets-${stack.account}-${stack.region}/*]`, `Objects of the CDK bootstrap assets bucket: the handler reads the zipped build from there (${s3Why})`);
+  ack(fnPolicy, `IAM5[Resource::${bootstrapAssetsObjects(stack)}]`, `Objects of the CDK bootstrap assets bucket: the handler reads the zipped build from there (${s3Why})`);
   ack(fnPolicy, 'IAM5[Resource::<SiteBucket397A1860.Arn>/*]', `Objects of the site bucket: the handler writes the build and config.json there (${s3Why})`);
   ack(fnPolicy, 'IAM5[Resource::*]', 'cloudfront:CreateInvalidation, granted by aws-cdk-lib so the deployment can invalidate /, /index.html and /config.json after an upload; the library grants it on "*".');
 }

@@ -14,7 +14,7 @@ export const REPO_DIR = resolve(INFRA_DIR, '..');
 export type GreenroomParams = {
   /** IVS Real-Time regions the console manages (config.json `regions`, CSP, default stage ARNs). */
   regions: string[];
-  /** Prefix of the Cognito managed-login domain: https://<prefix>.auth.<region>.amazoncognito.com. */
+  /** Prefix of the Cognito sign-in domain (classic hosted UI): https://<prefix>.auth.<region>.amazoncognito.com. */
   domainPrefix: string;
   /** Stage ARNs the staff roles may touch; default one `arn:aws:ivs:<region>:<account>:stage/*` per region. */
   stageArns: string[];
@@ -25,7 +25,21 @@ export type GreenroomParams = {
   certificateArn?: string;
   /** Cognito Plus feature plan with threat protection enforced (costs more per MAU); default off. */
   threatProtection: boolean;
+  /**
+   * Keep the user pool (and its staff, their groups and TOTP enrolments) when the stack is destroyed, with deletion
+   * protection on; default true. `-c retainUserPool=false` is for throwaway stacks.
+   */
+  retainUserPool: boolean;
 };
+
+/** A context flag given as true/false (the CLI passes strings, cdk.json booleans); undefined when absent. */
+export function flag(name: string, v: unknown, problems: string[]): boolean | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  if (v === true || v === 'true') return true;
+  if (v === false || v === 'false') return false;
+  problems.push(`${name}: "${String(v)}" must be true or false`);
+  return undefined;
+}
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 // Cognito: lowercase letters, digits and hyphens, 1–63, not starting or ending with a hyphen; "aws", "amazon" and
@@ -57,7 +71,7 @@ export function readParams(node: Node, env: { account: string; region: string })
 
   const domainPrefix = optionalString(ctx('domainPrefix'));
   if (!domainPrefix) {
-    problems.push('domainPrefix: required, the Cognito managed-login prefix (https://<prefix>.auth.<region>.amazoncognito.com), unique in the region');
+    problems.push('domainPrefix: required, the Cognito sign-in domain prefix (https://<prefix>.auth.<region>.amazoncognito.com), unique in the region');
   } else if (!DOMAIN_PREFIX.test(domainPrefix) || /aws|amazon|cognito/.test(domainPrefix)) {
     problems.push(`domainPrefix: "${domainPrefix}" must be lowercase letters, digits and hyphens, and must not contain aws, amazon or cognito`);
   }
@@ -80,8 +94,8 @@ export function readParams(node: Node, env: { account: string; region: string })
   if (Boolean(domainName) !== Boolean(certificateArn)) problems.push('domainName and certificateArn: give both or neither');
   if (certificateArn && !ACM_ARN.test(certificateArn)) problems.push('certificateArn: must be an ACM certificate in us-east-1 (CloudFront requires it)');
 
-  const tp = ctx('threatProtection');
-  const threatProtection = tp === true || tp === 'true';
+  const threatProtection = flag('threatProtection', ctx('threatProtection'), problems) ?? false;
+  const retainUserPool = flag('retainUserPool', ctx('retainUserPool'), problems) ?? true;
 
   if (problems.length) throw new Error(`Greenroom stack parameters:\n  ${problems.join('\n  ')}`);
   return {
@@ -91,5 +105,6 @@ export function readParams(node: Node, env: { account: string; region: string })
     distDir,
     ...(domainName ? { domainName, certificateArn } : {}),
     threatProtection,
+    retainUserPool,
   };
 }

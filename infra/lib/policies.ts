@@ -18,6 +18,15 @@ export const STAFF_ROLES: readonly StaffRole[] = ['producer', 'support'];
 /** Role names as decision 001 and the emulator's identity-pool role mapping spell them (one stack per account). */
 export const ROLE_NAMES: Record<StaffRole, string> = { producer: 'greenroom-producer', support: 'greenroom-support' };
 
+/**
+ * User pool group precedence (lower wins): a user in both staff groups gets the producer role in
+ * cognito:preferred_role. The emulator's emulator/users.json gives its groups the same values.
+ */
+export const GROUP_PRECEDENCE: Record<StaffRole, number> = { producer: 1, support: 2 };
+
+/** The identity pool's default authenticated role: no permissions; role mapping denies rather than use it. */
+export const NO_ACCESS_ROLE_NAME = 'greenroom-no-access';
+
 export const IAM_DIR = resolve(REPO_DIR, 'iam');
 export const policyFile = (role: StaffRole): string => resolve(IAM_DIR, `${role}-policy.json`);
 
@@ -34,8 +43,32 @@ export const STAGE_ARN_PATTERN = /^arn:[^:]+:ivs:[^:]*:[^:]*:stage\/.+$/;
 
 export const asList = (v: string | string[]): string[] => (Array.isArray(v) ? v : [v]);
 
+/**
+ * The only actions an Allow statement may grant on Resource "*": each authorizes against no resource ARN, so "*" is
+ * the only resource IAM can match for it. ivs:ListStages names no stage; cloudwatch:GetMetricData and
+ * cloudwatch:ListMetrics are read actions that CloudWatch authorizes on "*" only. Anything else must name its ARNs.
+ */
+export const WILDCARD_RESOURCE_ACTIONS: readonly string[] = ['ivs:ListStages', 'cloudwatch:GetMetricData', 'cloudwatch:ListMetrics'];
+
+/** Every Allow statement that grants on Resource "*" an action outside WILDCARD_RESOURCE_ACTIONS, described. */
+export function wildcardResourceProblems(doc: PolicyDocumentJson, source: string): string[] {
+  const problems: string[] = [];
+  doc.Statement.forEach((s, i) => {
+    if (s.Effect !== 'Allow' || !asList(s.Resource).includes('*')) return;
+    const bad = asList(s.Action).filter((a) => !WILDCARD_RESOURCE_ACTIONS.includes(a));
+    if (bad.length) {
+      problems.push(`${source}: Statement[${i}]${s.Sid ? ` (${s.Sid})` : ''} allows ${bad.join(', ')} on Resource "*"; only ${WILDCARD_RESOURCE_ACTIONS.join(', ')} may use "*", every other action must name its ARNs`);
+    }
+  });
+  return problems;
+}
+
 export function loadShippedPolicy(role: StaffRole): PolicyDocumentJson {
-  const file = policyFile(role);
+  return loadPolicyFile(policyFile(role));
+}
+
+/** Reads and checks one policy file: the statement keys the stack supports, no ivs:*, no stray "*" resource. */
+export function loadPolicyFile(file: string): PolicyDocumentJson {
   let doc: unknown;
   try {
     doc = JSON.parse(readFileSync(file, 'utf8'));
@@ -51,6 +84,8 @@ export function loadShippedPolicy(role: StaffRole): PolicyDocumentJson {
     if (keys.length) throw new Error(`${file}: Statement[${i}] uses ${keys.join(', ')}; the stack (like the emulator) supports Sid, Effect, Action and Resource only`);
     if (asList(s.Action).some((a) => a === '*' || a === 'ivs:*')) throw new Error(`${file}: Statement[${i}] grants ${String(s.Action)}; never grant ivs:* (it also covers low-latency channels and stream keys)`);
   }
+  const wild = wildcardResourceProblems(d as PolicyDocumentJson, file);
+  if (wild.length) throw new Error(wild.join('\n'));
   return d as PolicyDocumentJson;
 }
 

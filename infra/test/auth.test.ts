@@ -1,7 +1,9 @@
-// Staff sign-in: user pool, managed login, public client, groups, identity pool, and the generated config.json.
+// Staff sign-in: user pool (and its retention), hosted UI, public client, groups with their roles, identity pool
+// with token-based role mapping, and the generated config.json.
 import { describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { parseConfig } from '../../src/config/schema.ts';
+import { GROUP_PRECEDENCE, NO_ACCESS_ROLE_NAME } from '../lib/policies.ts';
 import { DOMAIN_PREFIX, REGION, REGIONS, resourcesOfType, stagedConfigJson, synth } from './synth.ts';
 
 const s = synth();
@@ -39,9 +41,16 @@ describe('user pool', () => {
     });
   });
 
-  it('has exactly the groups producer and support', () => {
-    const groups = resourcesOfType(json, 'AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties!.GroupName).sort();
-    expect(groups).toEqual(['producer', 'support']);
+  it('has exactly the groups producer and support, each carrying its role ARN and a precedence (producer wins)', () => {
+    const groups = resourcesOfType(json, 'AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties!);
+    expect(groups.map((g) => g.GroupName).sort()).toEqual(['producer', 'support']);
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', {
+      GroupName: 'producer', Precedence: 1, RoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Roleproducer'), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', {
+      GroupName: 'support', Precedence: 2, RoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Rolesupport'), 'Arn'] },
+    });
+    expect(GROUP_PRECEDENCE.producer).toBeLessThan(GROUP_PRECEDENCE.support);
   });
 
   it('threatProtection=true switches to the Plus plan with threat protection enforced', () => {
@@ -62,27 +71,66 @@ describe('identity pool', () => {
     });
   });
 
-  it('maps cognito:groups Contains producer/support to the two roles, Deny when ambiguous, and no default role', () => {
+  it('chooses the role from the token (cognito:preferred_role), Deny when ambiguous: no rules, no substring matching', () => {
     const attachments = resourcesOfType(json, 'AWS::Cognito::IdentityPoolRoleAttachment');
     expect(attachments.length).toBe(1);
     const props = attachments[0]![1].Properties!;
-    expect(props.Roles).toBeUndefined(); // no authenticated/unauthenticated default role to fall back on
-    template.hasResourceProperties('AWS::Cognito::IdentityPoolRoleAttachment', {
-      IdentityPoolId: { Ref: 'IdentityPool' },
-      RoleMappings: {
-        userPool: {
-          Type: 'Rules',
-          AmbiguousRoleResolution: 'Deny',
-          IdentityProvider: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^UserPool'), 'ProviderName'] }, ':', { Ref: Match.stringLikeRegexp('^UserPoolWebClient') }]] },
-          RulesConfiguration: {
-            Rules: [
-              { Claim: 'cognito:groups', MatchType: 'Contains', Value: 'producer', RoleARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Roleproducer'), 'Arn'] } },
-              { Claim: 'cognito:groups', MatchType: 'Contains', Value: 'support', RoleARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Rolesupport'), 'Arn'] } },
-            ],
-          },
-        },
+    expect(props.RoleMappings).toEqual({
+      userPool: {
+        Type: 'Token',
+        AmbiguousRoleResolution: 'Deny',
+        IdentityProvider: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^UserPool/), 'ProviderName'] }, ':', { Ref: expect.stringMatching(/^UserPoolWebClient/) }]] },
       },
     });
+    // Nothing in the template maps a claim by Contains/StartsWith any more.
+    expect(JSON.stringify(json)).not.toMatch(/"MatchType"|"RulesConfiguration"/);
+  });
+
+  it('carries the Roles map SetIdentityPoolRoles requires, whose authenticated role has no permissions at all', () => {
+    const props = resourcesOfType(json, 'AWS::Cognito::IdentityPoolRoleAttachment')[0]![1].Properties!;
+    expect(props.IdentityPoolId).toEqual({ Ref: 'IdentityPool' });
+    expect(props.Roles).toEqual({ authenticated: { 'Fn::GetAtt': [expect.stringMatching(/^Roleauthenticatednone/), 'Arn'] } });
+    const ref = ((props.Roles as { authenticated: { 'Fn::GetAtt': [string, string] } }).authenticated)['Fn::GetAtt'][0];
+    const role = json.Resources[ref]!;
+    expect(role.Type).toBe('AWS::IAM::Role');
+    expect(role.Properties!.RoleName).toBe(NO_ACCESS_ROLE_NAME);
+    expect(role.Properties!.Policies).toBeUndefined();
+    expect(role.Properties!.ManagedPolicyArns).toBeUndefined();
+    expect(role.Properties!.PermissionsBoundary).toBeUndefined();
+    // No separate policy resource attaches anything to it either.
+    for (const [, p] of [...resourcesOfType(json, 'AWS::IAM::Policy'), ...resourcesOfType(json, 'AWS::IAM::ManagedPolicy')]) {
+      expect(JSON.stringify(p.Properties!.Roles ?? [])).not.toContain(ref);
+    }
+    // It trusts only this identity pool's authenticated identities, like the staff roles (no unauthenticated role).
+    expect((role.Properties!.AssumeRolePolicyDocument as { Statement: unknown[] }).Statement).toEqual([
+      {
+        Effect: 'Allow',
+        Principal: { Federated: 'cognito-identity.amazonaws.com' },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: {
+          StringEquals: { 'cognito-identity.amazonaws.com:aud': { Ref: 'IdentityPool' } },
+          'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
+        },
+      },
+    ]);
+  });
+});
+
+describe('user pool retention', () => {
+  it('by default keeps the pool and its groups when the stack is destroyed, with deletion protection on', () => {
+    template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }) });
+    for (const [, g] of resourcesOfType(json, 'AWS::Cognito::UserPoolGroup')) expect(g).toMatchObject({ DeletionPolicy: 'Retain' });
+    expect(s.stack.params.retainUserPool).toBe(true);
+  });
+
+  it('retainUserPool=false deletes the pool with the stack (throwaway stacks)', () => {
+    const throwaway = synth({ retainUserPool: 'false' });
+    throwaway.template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Delete', Properties: Match.objectLike({ DeletionProtection: 'INACTIVE' }) });
+    for (const [, g] of resourcesOfType(throwaway.json, 'AWS::Cognito::UserPoolGroup')) expect(g).toMatchObject({ DeletionPolicy: 'Delete' });
+  });
+
+  it('refuses a value that is not true or false', () => {
+    expect(() => synth({ retainUserPool: 'no' })).toThrow(/retainUserPool: "no" must be true or false/);
   });
 });
 

@@ -1,10 +1,11 @@
-// Hosting: private bucket, CloudFront with OAC, SPA fallback, caching, and the security headers.
+// Hosting: private bucket, CloudFront with OAC, the scoped SPA fallback, caching, and the security headers.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { contentSecurityPolicy } from '../../src/config/csp.ts';
 import { buildAppConfig } from '../lib/app-config.ts';
+import { SPA_FALLBACK_FUNCTION } from '../lib/spa-fallback.ts';
 import { DOMAIN_PREFIX, REGION, REGIONS, resourcesOfType, synth } from './synth.ts';
 
 const s = synth();
@@ -50,7 +51,7 @@ describe('S3 bucket', () => {
           Match.objectLike({
             Effect: 'Allow',
             Principal: { Service: 'cloudfront.amazonaws.com' },
-            Action: 's3:GetObject',
+            Action: ['s3:GetObject', 's3:ListBucket'],
             Condition: { StringEquals: { 'AWS:SourceArn': Match.anyValue() } },
           }),
         ]),
@@ -73,18 +74,58 @@ describe('CloudFront', () => {
     });
   });
 
-  it('redirects to HTTPS, falls back to index.html for 403/404 (SPA), and logs', () => {
+  it('redirects to HTTPS, keeps a 404 a 404 (no error page rewriting), and logs', () => {
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         DefaultRootObject: 'index.html',
         DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
         CacheBehaviors: [Match.objectLike({ PathPattern: '/assets/*', ViewerProtocolPolicy: 'redirect-to-https' })],
-        CustomErrorResponses: [
-          { ErrorCode: 403, ResponseCode: 200, ResponsePagePath: '/index.html', ErrorCachingMinTTL: 0 },
-          { ErrorCode: 404, ResponseCode: 200, ResponsePagePath: '/index.html', ErrorCachingMinTTL: 0 },
-        ],
+        CustomErrorResponses: [{ ErrorCode: 404, ErrorCachingMinTTL: 10 }],
         Logging: Match.objectLike({ Bucket: Match.anyValue() }),
       }),
+    });
+    const dist = resourcesOfType(json, 'AWS::CloudFront::Distribution')[0]![1].Properties!.DistributionConfig as { CustomErrorResponses: Record<string, unknown>[] };
+    for (const e of dist.CustomErrorResponses) {
+      expect(e.ResponseCode).toBeUndefined();
+      expect(e.ResponsePagePath).toBeUndefined();
+    }
+  });
+
+  it('scopes the SPA fallback to the default behaviour with a viewer-request function whose code is the tested source', () => {
+    template.resourceCountIs('AWS::CloudFront::Function', 1);
+    template.hasResourceProperties('AWS::CloudFront::Function', {
+      AutoPublish: true,
+      FunctionCode: SPA_FALLBACK_FUNCTION,
+      FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
+    });
+    const dist = resourcesOfType(json, 'AWS::CloudFront::Distribution')[0]![1].Properties!.DistributionConfig as {
+      DefaultCacheBehavior: { FunctionAssociations?: { EventType: string; FunctionARN: unknown }[] };
+      CacheBehaviors: { PathPattern: string; FunctionAssociations?: unknown[] }[];
+    };
+    expect(dist.DefaultCacheBehavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [expect.stringMatching(/^SpaFallback/), 'FunctionARN'] } },
+    ]);
+    // Hashed bundles never fall back: a missing one is S3's 404.
+    expect(dist.CacheBehaviors.find((b) => b.PathPattern === '/assets/*')!.FunctionAssociations).toBeUndefined();
+  });
+
+  it('lets the distribution list the site bucket, so a missing key is 404 rather than 403', () => {
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: Match.stringLikeRegexp('^SiteBucket') },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Action: ['s3:GetObject', 's3:ListBucket'],
+            Resource: [
+              { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^SiteBucket'), 'Arn'] }, '/*']] },
+              { 'Fn::GetAtt': [Match.stringLikeRegexp('^SiteBucket'), 'Arn'] },
+            ],
+            Condition: { StringEquals: { 'AWS:SourceArn': Match.anyValue() } },
+          }),
+        ]),
+      },
     });
   });
 

@@ -1,14 +1,16 @@
 // Cognito Identity, enhanced flow only: GetId and GetCredentialsForIdentity for the configured identity pools.
 // Both are unsigned public operations on AWS; the server routes here by X-Amz-Target and serialises ServiceError.
 // Authenticated identities come from the emulator's user pool: the ID token is verified on both calls, one user
-// (sub) keeps one identity per pool, and the pool's role mapping turns cognito:groups into a role.
+// (sub) keeps one identity per pool, and the pool's role mapping takes the role from the token's
+// cognito:preferred_role (Token mapping; see role-mapping.ts).
 import { randomUUID } from 'node:crypto';
 import type { CredentialStore } from '../auth/credentials.ts';
 import { cognitoIdentityModel as model } from '../model/generated/cognito-identity.ts';
 import type { UserPool } from '../userpool/pool.ts';
 import { cognitoError, notAuthorized, resourceNotFound } from './errors.ts';
 import { type VerifiedLogin, verifyLogins } from './login-token.ts';
-import { resolveRole, type RoleMapping, SUPPORT_ROLE } from './role-mapping.ts';
+import { ROLE_POLICY_FILES } from '../iam/policy.ts';
+import { chooseRole, type RoleMapping, SUPPORT_ROLE } from './role-mapping.ts';
 import { validateInput } from './validate-input.ts';
 
 export type IdentityPoolConfig = {
@@ -46,8 +48,9 @@ const COGNITO_OPERATIONS = new Set([
 const UNAUTHENTICATED_OFF = 'Unauthenticated access is not supported for this identity pool.';
 const LOGINS_MISMATCH = "Logins don't match. Please include at least one valid login for this identity or identity pool.";
 // AWS is silent on the text (and on NotAuthorized vs InvalidIdentityPoolConfiguration) when
-// AmbiguousRoleResolution is Deny and no rule matches; we answer NotAuthorized, as docs/decisions/001 records.
-const NO_ROLE = 'Unable to determine a role for this user: no role mapping rule matches its claims, and AmbiguousRoleResolution is Deny.';
+// the token names no single role and AmbiguousRoleResolution is Deny; we answer NotAuthorized with role-mapping.ts's
+// text, as docs/decisions/002 records.
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
 // AWS would give unauthenticated identities the pool's unauthenticated role; the emulator has policy files for
 // staff roles only, so when unauthenticated access is switched on (a demo option) they act as read-only support.
 const UNAUTHENTICATED_ROLE = SUPPORT_ROLE;
@@ -137,7 +140,7 @@ export class CognitoIdentityService {
     validateInput('GetCredentialsForIdentityInput', input);
     // CustomRoleArn only picks among roles of an authenticated token; AWS is silent on it for an unauthenticated
     // identity, and we ignore it there.
-    const { IdentityId, Logins } = input as { IdentityId: string; Logins?: Record<string, string> };
+    const { IdentityId, Logins, CustomRoleArn } = input as { IdentityId: string; Logins?: Record<string, string>; CustomRoleArn?: string | null };
     const identity = this.identities.get(IdentityId);
     // AWS is silent on the text; ours names the identity.
     if (!identity) throw resourceNotFound(`Identity '${IdentityId}' not found.`);
@@ -148,9 +151,10 @@ export class CognitoIdentityService {
     let roleName = UNAUTHENTICATED_ROLE;
     if (login) {
       if (identity.login !== `${login.providerName}/${login.sub}`) throw notAuthorized(LOGINS_MISMATCH);
-      const role = pool.roleMapping && resolveRole(pool.roleMapping, login.claims);
-      if (!role) throw notAuthorized(NO_ROLE);
-      roleName = role;
+      if (!pool.roleMapping) throw notAuthorized('Unable to determine a role for this user: the identity pool has no role mapping for its user pool.');
+      const choice = chooseRole(pool.roleMapping, login.claims, CustomRoleArn);
+      if ('denied' in choice) throw notAuthorized(choice.denied);
+      roleName = this.assumable(choice.roleArn);
     }
     const issued = this.credentials.issueTemporary(identity.id, this.credentialTtlMs, { roleName });
     return {
@@ -162,6 +166,20 @@ export class CognitoIdentityService {
         Expiration: issued.expiration / 1000,
       },
     };
+  }
+
+  /**
+   * The role name STS would let this identity pool assume. The emulator's account has exactly the staff roles that
+   * have policy files (iam/*.json), each trusting every emulator identity pool; any other ARN is refused the way AWS
+   * reports an STS refusal to assume the mapped role (InvalidIdentityPoolConfigurationException); AWS is silent on
+   * the text for this case, and ours names the role.
+   */
+  private assumable(roleArn: string): string {
+    const m = ROLE_ARN.exec(roleArn);
+    if (!m || m[1] !== this.accountId || !Object.hasOwn(ROLE_POLICY_FILES, m[2])) {
+      throw cognitoError('InvalidIdentityPoolConfigurationException', `Invalid identity pool configuration. Check assigned IAM roles for this pool: ${clip(roleArn)} is not a role of account ${this.accountId} that trusts this identity pool.`);
+    }
+    return m[2];
   }
 
   /**

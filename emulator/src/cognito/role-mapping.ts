@@ -1,49 +1,49 @@
-// An identity pool's role mapping for its user-pool provider, of type Rules: the first rule whose claim matches
-// names the role; with AmbiguousRoleResolution Deny, no match means no credentials.
+// An identity pool's role mapping for its user-pool provider, of type Token: the role comes from the ID token's
+// cognito:roles and cognito:preferred_role, which the user pool writes from the groups' role ARNs and precedence
+// (emulator/src/userpool/groups.ts). With AmbiguousRoleResolution Deny, a token that names no single preferred
+// role gets no credentials. No claim is ever compared by substring, so a group named producer-trainee or
+// notproducer buys nothing unless the pool gives that group a role.
 
-export type MatchType = 'Equals' | 'Contains' | 'StartsWith' | 'NotEqual';
-export type MappingRule = { Claim: string; MatchType: MatchType; Value: string; RoleARN: string };
-export type RoleMapping = { Type: 'Rules'; AmbiguousRoleResolution: 'Deny'; RulesConfiguration: { Rules: MappingRule[] } };
+export type RoleMapping = { Type: 'Token'; AmbiguousRoleResolution: 'Deny' };
 
 export const PRODUCER_ROLE = 'greenroom-producer';
 export const SUPPORT_ROLE = 'greenroom-support';
 
-/** The mapping docs/decisions/001 fixes: producer before support, so a user in both groups acts as producer. */
-export function defaultRoleMapping(accountId: string): RoleMapping {
-  return {
-    Type: 'Rules',
-    AmbiguousRoleResolution: 'Deny',
-    RulesConfiguration: {
-      Rules: [
-        { Claim: 'cognito:groups', MatchType: 'Contains', Value: 'producer', RoleARN: `arn:aws:iam::${accountId}:role/${PRODUCER_ROLE}` },
-        { Claim: 'cognito:groups', MatchType: 'Contains', Value: 'support', RoleARN: `arn:aws:iam::${accountId}:role/${SUPPORT_ROLE}` },
-      ],
-    },
-  };
+/** The mapping infra/ deploys and docs/decisions/002 records. */
+export function defaultRoleMapping(): RoleMapping {
+  return { Type: 'Token', AmbiguousRoleResolution: 'Deny' };
+}
+
+export type RoleChoice = { roleArn: string } | { denied: string };
+
+/**
+ * cognito:roles as a list. Cognito's ID tokens carry a JSON array; its developer guide calls the claim a
+ * comma-separated string, so both are read. Anything else counts as no roles.
+ */
+export function rolesClaim(claim: unknown): string[] {
+  if (Array.isArray(claim)) return claim.filter((r): r is string => typeof r === 'string' && r !== '');
+  if (typeof claim === 'string') return claim.split(',').map((r) => r.trim()).filter(Boolean);
+  return [];
 }
 
 /**
- * AWS is silent on two points (auth-security §13.4): rule order and how Contains treats the array claim
- * cognito:groups. We apply rules in order, first match wins (as the console lists them), and compare each element
- * of an array claim as its own string (Contains = substring), so a rule matches when any element does; NotEqual
- * matches when no element equals the value.
+ * The role for these ID-token claims, in the order Cognito's developer guide gives ("Using tokens to assign roles
+ * to users"): a CustomRoleArn is used if the token's cognito:roles holds it, and refused otherwise; else
+ * cognito:preferred_role; else AmbiguousRoleResolution decides, and Deny refuses.
  */
-function ruleMatches(rule: MappingRule, claim: unknown): boolean {
-  const values = (Array.isArray(claim) ? claim : claim === undefined ? [] : [claim]).filter((v): v is string => typeof v === 'string');
-  switch (rule.MatchType) {
-    case 'Equals':
-      return values.includes(rule.Value);
-    case 'Contains':
-      return values.some((v) => v.includes(rule.Value));
-    case 'StartsWith':
-      return values.some((v) => v.startsWith(rule.Value));
-    case 'NotEqual':
-      return !values.includes(rule.Value);
+export function chooseRole(_mapping: RoleMapping, claims: Record<string, unknown>, customRoleArn?: string | null): RoleChoice {
+  const roles = rolesClaim(claims['cognito:roles']);
+  if (customRoleArn !== undefined && customRoleArn !== null) {
+    if (roles.includes(customRoleArn)) return { roleArn: customRoleArn };
+    return { denied: `CustomRoleArn ${customRoleArn} is not one of the roles in the token (cognito:roles).` };
   }
-}
-
-/** The role name (the ARN's last segment) the mapping picks for these claims, or undefined for none. */
-export function resolveRole(mapping: RoleMapping, claims: Record<string, unknown>): string | undefined {
-  const rule = mapping.RulesConfiguration.Rules.find((r) => ruleMatches(r, claims[r.Claim]));
-  return rule?.RoleARN.slice(rule.RoleARN.lastIndexOf('/') + 1);
+  const preferred = claims['cognito:preferred_role'];
+  if (typeof preferred === 'string' && preferred !== '') return { roleArn: preferred };
+  // AWS is silent on a token with no cognito:roles at all under Token mapping; we treat it as ambiguous, so Deny
+  // refuses it (as AuthenticatedRole would hand out the default role).
+  return {
+    denied: roles.length
+      ? 'Unable to determine a role for this user: the token has several roles (cognito:roles) and no cognito:preferred_role, and AmbiguousRoleResolution is Deny.'
+      : 'Unable to determine a role for this user: the token has no role (its groups carry none), and AmbiguousRoleResolution is Deny.',
+  };
 }

@@ -4,6 +4,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { type AuthorizeProblem, type AuthorizeRequest, checkAuthorize, OAuthError } from './authorize.ts';
 import { CODE_TTL_MS, issuerOf, providerNameOf, REFRESH_TOKEN_TTL_MS, SESSION_TTL_MS, type AppClient, type UserPoolConfig } from './config.ts';
 import { mintTokens, SigningKey } from './tokens.ts';
+import type { PoolGroup } from './groups.ts';
 import type { PoolUser } from './users.ts';
 
 export { OAuthError, type AuthorizeProblem, type AuthorizeRequest };
@@ -31,6 +32,7 @@ export class UserPool {
   readonly providerName: string;
   private key: SigningKey;
   private readonly users = new Map<string, PoolUser>();
+  private readonly groupList: PoolGroup[];
   private readonly now: () => number;
   private readonly sessions = new Map<string, Session>();
   private readonly codes = new Map<string, Code>();
@@ -38,13 +40,19 @@ export class UserPool {
   private readonly revokedOrigins = new Set<string>();
   private listeners: (() => void)[] = [];
 
-  constructor(opts: { config: UserPoolConfig; users: PoolUser[]; now?: () => number; key?: SigningKey }) {
+  constructor(opts: { config: UserPoolConfig; users: PoolUser[]; groups?: PoolGroup[]; now?: () => number; key?: SigningKey }) {
     this.config = opts.config;
     this.issuer = issuerOf(opts.config);
     this.providerName = providerNameOf(opts.config);
     this.now = opts.now ?? Date.now;
     this.key = opts.key ?? SigningKey.generate();
     for (const u of opts.users) this.users.set(u.username, u);
+    this.groupList = [...(opts.groups ?? [])];
+  }
+
+  /** The pool's groups, with their role ARNs and precedence. */
+  groups(): PoolGroup[] {
+    return this.groupList.map((g) => ({ ...g }));
   }
 
   onChange(listener: () => void): void {
@@ -149,7 +157,7 @@ export class UserPool {
     // Kept (without its request) only to catch a second use until the code would have expired anyway.
     this.codes.set(codeText, { ...code, refreshToken: refresh.token });
     this.changed();
-    const t = await mintTokens(this.key, { issuer: this.issuer, clientId: client.clientId, user, now: Math.floor(now / 1000), authTime: code.authTime, scope: code.scope, nonce: code.nonce, originJti: refresh.jti });
+    const t = await mintTokens(this.key, { issuer: this.issuer, clientId: client.clientId, user, groups: this.groupList, now: Math.floor(now / 1000), authTime: code.authTime, scope: code.scope, nonce: code.nonce, originJti: refresh.jti });
     return { ...(hasOpenId(code.scope) ? { id_token: t.idToken } : {}), access_token: t.accessToken, refresh_token: refresh.token, token_type: 'Bearer', expires_in: 3600 };
   }
 
@@ -160,7 +168,7 @@ export class UserPool {
     const user = this.users.get(r.username);
     if (!user?.enabled) throw new OAuthError(400, 'invalid_grant', 'User is disabled.');
     // Cognito does not rotate refresh tokens unless rotation is turned on: the answer has no refresh_token.
-    const t = await mintTokens(this.key, { issuer: this.issuer, clientId: client.clientId, user, now: Math.floor(now / 1000), authTime: r.authTime, scope: r.scope, originJti: r.jti });
+    const t = await mintTokens(this.key, { issuer: this.issuer, clientId: client.clientId, user, groups: this.groupList, now: Math.floor(now / 1000), authTime: r.authTime, scope: r.scope, originJti: r.jti });
     return { ...(hasOpenId(r.scope) ? { id_token: t.idToken } : {}), access_token: t.accessToken, token_type: 'Bearer', expires_in: 3600 };
   }
 
@@ -203,7 +211,9 @@ export class UserPool {
 
   /**
    * Tokens for a user without the login page, for tests (control API). The overrides make deliberately bad
-   * tokens: another audience or issuer, an old issue time, no groups.
+   * tokens: another audience or issuer, an old issue time, no groups. Overridden group names are looked up in the
+   * pool's groups like real memberships; a name the pool has no group for carries no role (AWS never issues such a
+   * membership; the override exists to prove that a look-alike group name buys nothing).
    */
   async mintForTest(o: { username: string; clientId?: string; issuer?: string; groups?: string[]; issuedAt?: number; nonce?: string }): Promise<{ idToken: string; accessToken: string }> {
     const user = this.users.get(o.username);
@@ -213,6 +223,7 @@ export class UserPool {
       issuer: o.issuer ?? this.issuer,
       clientId: o.clientId ?? this.config.clients[0].clientId,
       user: o.groups ? { ...user, groups: o.groups } : user,
+      groups: this.groupList,
       now,
       authTime: now,
       scope: 'openid email profile',

@@ -3,6 +3,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type JsonWebKey, type KeyObject, randomUUID } from 'node:crypto';
 import { compactVerify, createLocalJWKSet, decodeJwt, type JSONWebKeySet, type JWK, type JWTPayload, SignJWT } from 'jose';
 import { ID_TOKEN_TTL_S } from './config.ts';
+import { type PoolGroup, roleClaims } from './groups.ts';
 import type { PoolUser } from './users.ts';
 
 export class SigningKey {
@@ -56,6 +57,8 @@ export type TokenContext = {
   issuer: string;
   clientId: string;
   user: PoolUser;
+  /** The pool's groups: the user's groups among them give the ID token its role claims. */
+  groups: readonly PoolGroup[];
   /** Epoch seconds. */
   now: number;
   authTime: number;
@@ -81,6 +84,8 @@ export async function mintTokens(key: SigningKey, c: TokenContext): Promise<{ id
     aud: c.clientId,
     token_use: 'id',
     'cognito:username': c.user.username,
+    // Role claims are in the ID token only (the one an identity pool reads), as Cognito issues them.
+    ...roleClaims(c.user.groups, c.groups),
     ...(c.user.email ? { email: c.user.email, email_verified: true } : {}),
     ...(c.nonce ? { nonce: c.nonce } : {}),
     jti: randomUUID(),
