@@ -34,6 +34,11 @@ describe('role policies', () => {
     expect(roleOf(['support', 'producer'])).toBe('producer');
     expect(roleOf(['support'])).toBe('support');
     expect(roleOf(['admins'])).toBeNull();
+    // Exact group names only, as the identity pool's token-based mapping: look-alikes are not producers.
+    expect(roleOf(['producer-trainee'])).toBeNull();
+    expect(roleOf(['notproducer'])).toBeNull();
+    expect(roleOf(['support', 'notproducer'])).toBe('support');
+    expect(roleOf(['Producer'])).toBeNull();
     expect(roleOf('producer')).toBeNull();
     expect(roleOf(undefined)).toBeNull();
   });
