@@ -19,7 +19,7 @@ const stageRow = '[data-testid=stage-table] tbody tr[aria-rowindex]';
 const partRow = '[data-testid=participant-table] tbody tr[aria-rowindex]';
 
 test('1,000 stages polled for minutes stay under the rate limits: zero throttles', async ({ page }) => {
-  const em = await createChildEmulator({ scenario: 'large' });
+  const em = await createChildEmulator({ scenario: 'large', persist: false });
   emulator = em;
   await em.start();
   await expect.poll(() => em.output(), { timeout: 60_000, message: 'the large scenario reports itself' }).toMatch(/large scenario: 1000 stages/);
