@@ -154,7 +154,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const rawQuery = q >= 0 ? rawUrl.slice(q + 1) : '';
     const entry = { requestId, method, path: rawPath, operation: 'unknown', service: 'none' as 'ivs' | 'cognito-identity' | 'cognito-idp' | 'control' | 'none', region: undefined as string | undefined };
     const send = (status: number, body: unknown, headers: Record<string, string> = {}, errorType?: string) => {
-      // What this request changed is on disk before the answer leaves (AWS never loses an acknowledged change).
+      // What this request changed is on disk before the answer leaves (an acknowledged change must survive a restart).
       dataFile.settle();
       const text = body === undefined ? '' : JSON.stringify(body);
       res.writeHead(status, exposeOnlySent({

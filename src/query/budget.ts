@@ -18,6 +18,8 @@ export const DEFAULT_RATE_LIMIT_TPS = 5;
 export const BUDGET_SHARE = 0.5;
 
 export const rateLimitOf = (operation: string): number => RATE_LIMITS_TPS[operation] ?? DEFAULT_RATE_LIMIT_TPS;
+/** Spacing of a ListStages walk's pages: within the budget share even while a walk runs (400 ms at 5 TPS). */
+export const STAGE_WALK_PAGE_GAP_MS = 1000 / (rateLimitOf('ListStages') * BUDGET_SHARE);
 /** The console's allowance for one operation in one region, in requests per minute. */
 export const budgetPerMinute = (operation: string): number => rateLimitOf(operation) * BUDGET_SHARE * 60;
 

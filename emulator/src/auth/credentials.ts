@@ -33,8 +33,8 @@ type Snapshot = { version: 1; issued: IssuedKey[] };
 const COGNITO_SESSION_NAME = 'CognitoIdentityCredentials';
 // The role of credentials issued without one named; the identity pool's role mapping names it on every issue.
 const DEFAULT_ROLE_NAME = 'greenroom-unauthenticated';
-// Expired keys are kept a while so a late request gets ExpiredToken rather than UnrecognizedClient (as AWS
-// does for a dead STS token); after this, they are forgotten to bound memory and the data file.
+// Expired keys are kept a while so a late request gets ExpiredToken rather than UnrecognizedClient (AWS is silent
+// on how long it tells the two apart); after this, they are forgotten to bound memory and the data file.
 const RETAIN_AFTER_EXPIRY_MS = 24 * 60 * 60 * 1000;
 
 // Access key ids use AWS's alphabet: upper-case letters and digits 2-7 (base32).

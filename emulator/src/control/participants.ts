@@ -1,5 +1,5 @@
 // Control routes that act as a participant's client: join with a token, publish, subscribe, leave, report
-// client info and errors. Each records the events the real service records for the same step.
+// client info and errors. Each records the model's events for the same step (AWS is silent on their exact order).
 import { parseArn } from '../state/arn.ts';
 import type { RegionBackend } from '../state/backend.ts';
 import { joinStage, leaveStage, publish, unpublish } from '../state/presence.ts';

@@ -1,7 +1,7 @@
 // Reading a request body within the size limit, without resetting a client that sends too much.
 import type { IncomingMessage } from 'node:http';
 
-// AWS's front doors refuse large bodies; the largest IVS input is far below 1 MiB.
+// AWS is silent on IVS's largest accepted body; we refuse more than 1 MiB with 413, far above the largest IVS input.
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** `close`: the rest of the body was not read, so the connection must close after the answer. */

@@ -40,7 +40,8 @@ export type IvsRequest = { method: string; rawPath: string; rawQuery: string; he
 export async function handleIvs(req: IvsRequest, env: IvsEnv, note: (info: { operation?: string; region?: string; rateLimited?: boolean }) => void): Promise<unknown> {
   const match = route(req.method, req.rawPath);
   if (!match) {
-    // AWS's front door answers an unknown path like this, before looking at the signature.
+    // AWS is silent on IVS's answer to a path no operation is bound to; we answer 404 before looking at the
+    // signature, since a front door routes a request before it authenticates it.
     throw new ServiceError('UnknownOperationException', 404, `No IVS Real-Time operation is bound to ${req.method} ${req.rawPath}.`, 'gateway');
   }
   const op = match.operation;

@@ -49,8 +49,8 @@ export async function verifySigV4(
     throw invalidSignature(`Credential should be scoped to a valid region, not '${clip(auth.region)}'.`);
   }
 
-  // (2) A long-term (AKIA) key with a session token is refused by AWS as an invalid token; so is an ASIA key
-  // without its token or with another key's token.
+  // (2) AWS is silent on IVS's answer to a long-term (AKIA) key sent with a session token; we refuse it as an
+  // invalid token, and so an ASIA key without its token or with another key's token.
   const known = store.find(auth.accessKeyId);
   if (!known) throw unrecognized();
   const token = header(req.headers, 'x-amz-security-token');
@@ -107,8 +107,8 @@ async function expectedSignature(req: SignedRequest, signedHeaders: string[], ke
     if (value !== undefined) headers[name] = value;
   }
   // The session token is left out of the credentials on purpose: the signer would otherwise add an
-  // x-amz-security-token header to the canonical request even when the client did not sign it (AWS accepts
-  // an unsigned token header). applyChecksum: false likewise stops it adding x-amz-content-sha256.
+  // x-amz-security-token header to the canonical request even when the client did not sign it (AWS is silent on
+  // whether IVS requires the token header to be signed; we accept it unsigned, as the SigV4 rules allow). applyChecksum: false likewise stops it adding x-amz-content-sha256.
   const signer = new SignatureV4({
     credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey },
     region: key.region,

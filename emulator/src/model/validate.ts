@@ -100,7 +100,8 @@ export function validateValue(model: ServiceModel, ref: MemberRef | { shape: str
 
 /**
  * Validates an operation's input. `where` prefixes member names in messages ("" at the top level).
- * Unknown members are ignored, as AWS's restJson services do. null counts as absent (the SDK never sends null).
+ * Unknown members are ignored (AWS is silent on IVS's handling; ignoring them lets an SDK newer than the model
+ * call this emulator). null counts as absent (the SDK never sends null).
  */
 export function validateStructure(model: ServiceModel, shapeName: string, input: Record<string, unknown>, where = ''): void {
   const shape = model.shapes[shapeName];

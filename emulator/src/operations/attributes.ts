@@ -4,7 +4,9 @@ import { validation } from '../errors.ts';
 export const ATTRIBUTES_MAX_BYTES = 1024;
 
 // AWS is silent on how "1 KB total" is measured; we count the UTF-8 bytes of every key and value, because
-// that is what a client pays for on the wire, and we check both the request's map and any merged map.
+// that is what a client pays for on the wire. The limit is checked on the field a request carries, as the model
+// states it; AWS is silent on whether StartParticipantReplication's merge with the token's attributes may exceed it,
+// and we let the merged map be larger (each part was within its own limit).
 export function attributesBytes(attributes: Record<string, string>): number {
   let n = 0;
   for (const [k, v] of Object.entries(attributes)) n += Buffer.byteLength(k, 'utf8') + Buffer.byteLength(v, 'utf8');

@@ -2,6 +2,8 @@ import { quotaExceeded } from '../errors.ts';
 import type { Capability, RecordingConfig } from '../state/records.ts';
 import { checkAttributes } from './attributes.ts';
 import { participantTokenOutput } from './create-participant-token.ts';
+import { checkStorageConfiguration } from './storage-configuration.ts';
+import { checkTags } from './tag-rules.ts';
 import { stageOutput } from './output.ts';
 import type { OperationHandler } from './types.ts';
 
@@ -15,6 +17,8 @@ type Input = {
 
 export const createStage: OperationHandler = async (raw, ctx) => {
   const input = raw as Input;
+  checkTags(input.tags, 'tags');
+  checkStorageConfiguration(input.autoParticipantRecordingConfiguration?.storageConfigurationArn, ctx);
   const configs = input.participantTokenConfigurations ?? [];
   configs.forEach((c, i) => checkAttributes(c.attributes, `participantTokenConfigurations[${i}].attributes`));
   const quota = ctx.backend.stageQuota;

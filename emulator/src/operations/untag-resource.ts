@@ -1,8 +1,10 @@
 import { requireTaggable } from './tag-lookup.ts';
+import { checkTagKey } from './tag-rules.ts';
 import type { OperationHandler } from './types.ts';
 
 export const untagResource: OperationHandler = (raw, ctx) => {
   const input = raw as { resourceArn: string; tagKeys: string[] };
+  for (const key of input.tagKeys) checkTagKey(key, 'tagKeys');
   const arn = requireTaggable(input.resourceArn, ctx);
   const tags = { ...(ctx.backend.tags.get(arn) ?? {}) };
   // Removing a key the resource does not have is not an error (UntagResource is idempotent in the model).

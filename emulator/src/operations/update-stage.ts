@@ -3,12 +3,14 @@ import { recordingConfig } from '../state/backend.ts';
 import type { RecordingConfig } from '../state/records.ts';
 import { stageOutput } from './output.ts';
 import { requireStage } from './stage-lookup.ts';
+import { checkStorageConfiguration } from './storage-configuration.ts';
 import type { OperationHandler } from './types.ts';
 
 type Input = { arn: string; name?: string; autoParticipantRecordingConfiguration?: Partial<RecordingConfig> };
 
 export const updateStage: OperationHandler = (raw, ctx) => {
   const input = raw as Input;
+  checkStorageConfiguration(input.autoParticipantRecordingConfiguration?.storageConfigurationArn, ctx);
   const stage = requireStage(ctx.backend, input.arn);
   if (input.autoParticipantRecordingConfiguration) {
     const next = recordingConfig(input.autoParticipantRecordingConfiguration);

@@ -63,18 +63,29 @@ export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
   };
 
   // A participant the timer may act on: the token lets it re-join after leaving.
-  type Member = { stageArn: string; region: string; token: string; participantId: string; publish: boolean; connected: boolean; publishing: boolean };
+  // `token` is empty for a member adopted from a data file (tokens are not stored): it gets a new one to re-join.
+  type Member = {
+    stageArn: string; region: string; token: string; participantId: string; publish: boolean; connected: boolean; publishing: boolean;
+    userId: string; attributes?: Record<string, string>;
+  };
   const members: Member[] = [];
   const stageArns = new Map<string, string>();
 
-  async function join(plan: StagePlan, stageArn: string, cast: Cast): Promise<Member> {
-    const { participantToken } = await ivs(plan.region).send(new CreateParticipantTokenCommand({
+  async function mint(region: string, stageArn: string, cast: Cast): Promise<string> {
+    const { participantToken } = await ivs(region).send(new CreateParticipantTokenCommand({
       stageArn, userId: cast.userId, attributes: cast.attributes, duration: 20160,
       capabilities: cast.publish ? ['PUBLISH', 'SUBSCRIBE'] : ['SUBSCRIBE'],
     }));
-    const token = participantToken?.token ?? '';
+    return participantToken?.token ?? '';
+  }
+
+  async function join(plan: StagePlan, stageArn: string, cast: Cast): Promise<Member> {
+    const token = await mint(plan.region, stageArn, cast);
     const joined = await control.join({ token, clientInfo: clientInfo(rng) });
-    const m: Member = { stageArn, region: plan.region, token, participantId: joined.participantId, publish: cast.publish, connected: true, publishing: false };
+    const m: Member = {
+      stageArn, region: plan.region, token, participantId: joined.participantId, publish: cast.publish, connected: true, publishing: false,
+      userId: cast.userId, attributes: cast.attributes,
+    };
     if (cast.publish) {
       await control.publish({ stageArn, participantId: m.participantId });
       m.publishing = true;
@@ -83,7 +94,25 @@ export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
     return m;
   }
 
-  for (const plan of plans(env.emulator.regions)) {
+  // A data file may already hold the demo (a restart): its stages are adopted, with the participants of their live
+  // sessions, rather than created a second time.
+  const em = env.emulator;
+  const existing = (plan: StagePlan) => [...(em.world.backend(em.accountId, plan.region)?.stages.values() ?? [])].find((st) => st.name === plan.name);
+  for (const plan of plans(em.regions)) {
+    const found = existing(plan);
+    if (found) {
+      stageArns.set(plan.name, found.arn);
+      const backend = em.world.backend(em.accountId, plan.region);
+      const session = found.activeSessionId ? backend?.sessions.get(found.activeSessionId) : undefined;
+      for (const p of session?.participants ?? []) {
+        if (p.replicationType === 'REPLICA') continue;
+        members.push({
+          stageArn: found.arn, region: plan.region, token: '', participantId: p.participantId, publish: p.capabilities.includes('PUBLISH'),
+          connected: p.state === 'CONNECTED', publishing: p.publishing, userId: p.userId, attributes: { ...p.attributes },
+        });
+      }
+      continue;
+    }
     const { stage } = await ivs(plan.region).send(new CreateStageCommand({ name: plan.name, tags: plan.tags }));
     const stageArn = stage?.arn ?? '';
     stageArns.set(plan.name, stageArn);
@@ -91,9 +120,12 @@ export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
     for (let i = 0; i < plan.viewers; i++) await join(plan, stageArn, viewer(members.length + i));
   }
 
-  // One live replication: the main show's host appears in the green room.
+  // One live replication: the main show's host appears in the green room (unless the data file kept it going).
   const host = members.find((m) => m.stageArn === stageArns.get('friday-live-main') && m.publish);
-  if (host) {
+  const greenroom = stageArns.get('friday-live-greenroom') ?? '';
+  const replicating = host && [...(em.world.backend(em.accountId, host.region)?.replications.values() ?? [])]
+    .some((r) => r.participantId === host.participantId && r.destinationStageArn === greenroom && r.state === 'ACTIVE');
+  if (host?.connected && host.publishing && !replicating) {
     await ivs(host.region).send(new StartParticipantReplicationCommand({
       sourceStageArn: host.stageArn,
       destinationStageArn: stageArns.get('friday-live-greenroom') ?? '',
@@ -110,7 +142,11 @@ export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
     if (!m) return;
     const roll = rng.next();
     if (!m.connected) {
-      await control.join({ token: m.token, clientInfo: clientInfo(rng) });
+      if (!m.token) {
+        // Adopted from a data file: a new token means a new participant id for the same user.
+        m.token = await mint(m.region, m.stageArn, { userId: m.userId, publish: m.publish, attributes: m.attributes });
+      }
+      m.participantId = (await control.join({ token: m.token, clientInfo: clientInfo(rng) })).participantId;
       m.connected = true;
     } else if (roll < 0.3) {
       await control.leave({ stageArn: m.stageArn, participantId: m.participantId });

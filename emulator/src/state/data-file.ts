@@ -1,6 +1,6 @@
 // The data file (--data-file): restores every part of the emulator's state on start and saves it after each change,
 // and once more on close. Writing is crash-safe (persistence.ts). A change made by a request is on disk before that
-// request is answered (the server calls settle() first), as AWS never loses a change it has acknowledged; changes
+// request is answered (the server calls settle() first), since a change the caller was told about must survive a restart; changes
 // nobody waits for (sessions ending on the timer) gather for SAVE_DELAY_MS into one save.
 import { PageTokens } from './page-tokens.ts';
 import { readSnapshot, SNAPSHOT_VERSION, writeSnapshot } from './persistence.ts';

@@ -8,14 +8,27 @@ export async function listStages(aws: AwsLayer, region: Region, nextToken?: stri
   return { items: (out.stages ?? []).map(toStageSummary), ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
 }
 
-/** Walks every ListStages page (100 per call). */
-export async function listAllStages(aws: AwsLayer, region: Region, signal?: AbortSignal): Promise<StageSummary[]> {
+/** Resolves after `ms`, or rejects with the signal's reason once it aborts. */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason as Error); }, { once: true });
+  });
+}
+
+/**
+ * Walks every ListStages page (100 per call). `pageGapMs` spaces the pages: ListStages allows 5 requests a second
+ * per account and region, so a walk of more than five pages sent back to back would be throttled by its own tail.
+ */
+export async function listAllStages(aws: AwsLayer, region: Region, signal?: AbortSignal, pageGapMs = 0): Promise<StageSummary[]> {
   const all: StageSummary[] = [];
   let token: string | undefined;
   do {
     const page = await listStages(aws, region, token, signal);
     all.push(...page.items);
     token = page.nextToken;
+    if (token && pageGapMs > 0) await pause(pageGapMs, signal);
   } while (token);
   return all;
 }

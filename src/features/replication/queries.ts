@@ -5,6 +5,7 @@ import { getStage } from '../../aws/ivs/getStage';
 import { listParticipantReplicas } from '../../aws/ivs/listParticipantReplicas';
 import { listParticipants } from '../../aws/ivs/listParticipants';
 import { listAllStages } from '../../aws/ivs/listStages';
+import { STAGE_WALK_PAGE_GAP_MS } from '../../query/budget';
 import type { ParticipantKey, Region } from '../../aws/types';
 
 export type ReplicaSource = { sourceStageArn: string; participantId: string };
@@ -31,7 +32,7 @@ export const replicaQueries = {
   stageOptions: (aws: AwsLayer, region: Region) =>
     queryOptions({
       queryKey: [...replicaQueries.all(region), 'form', 'stages'] as const,
-      queryFn: ({ signal }) => listAllStages(aws, region, signal),
+      queryFn: ({ signal }) => listAllStages(aws, region, signal, STAGE_WALK_PAGE_GAP_MS),
     }),
   /** Participants publishing right now in the source stage's live session. */
   publishers: (aws: AwsLayer, region: Region, stageArn: string) =>

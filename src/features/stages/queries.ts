@@ -3,6 +3,7 @@ import type { AwsLayer } from '../../aws/awsLayer';
 import { getStage } from '../../aws/ivs/getStage';
 import { listParticipants } from '../../aws/ivs/listParticipants';
 import { listAllStages } from '../../aws/ivs/listStages';
+import { STAGE_WALK_PAGE_GAP_MS } from '../../query/budget';
 import { listStageSessions } from '../../aws/ivs/listStageSessions';
 import type { Region } from '../../aws/types';
 
@@ -15,7 +16,7 @@ export const stageQueries = {
   list: (aws: AwsLayer, region: Region) =>
     queryOptions({
       queryKey: stageQueries.lists(region),
-      queryFn: ({ signal }) => listAllStages(aws, region, signal),
+      queryFn: ({ signal }) => listAllStages(aws, region, signal, STAGE_WALK_PAGE_GAP_MS),
     }),
   details: (region: Region) => [...stageQueries.all(region), 'detail'] as const,
   one: (region: Region, arn: string) => [...stageQueries.details(region), arn] as const,
