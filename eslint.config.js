@@ -53,10 +53,9 @@ export default tseslint.config(
   },
   // A feature never imports a sibling feature. A path is a sibling when it climbs exactly to
   // src/features/ and goes down again, which depends on how deep the importing file sits.
-  // The one exception is auth: every feature gates its controls with auth's <Can> and keeps drafts with it (P11).
   ...[
-    { files: ['src/features/*/*.{ts,tsx}'], sibling: '^\\.\\./(?!\\.\\.|auth/)[^/]+/' },
-    { files: ['src/features/*/*/**/*.{ts,tsx}'], sibling: '^\\.\\./\\.\\./(?!\\.\\.|auth/)[^/]+/' },
+    { files: ['src/features/*/*.{ts,tsx}'], sibling: '^\\.\\./(?!\\.\\.)[^/]+/' },
+    { files: ['src/features/*/*/**/*.{ts,tsx}'], sibling: '^\\.\\./\\.\\./(?!\\.\\.)[^/]+/' },
   ].map(({ files, sibling }) => ({
     files,
     rules: {
@@ -67,12 +66,28 @@ export default tseslint.config(
             { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only src/aws/ may import the AWS SDK.' },
             { group: ['**/emulator/**'], message: 'The app never imports the emulator.' },
             { regex: sibling, message: 'A feature never imports a sibling feature.' },
-            { regex: '(^|/)features/(?!auth/)', message: 'A feature never imports a sibling feature.' },
+            { regex: '(^|/)features/', message: 'A feature never imports a sibling feature.' },
           ],
         },
       ],
     },
   })),
+  // Shared UI sits below the features that use it.
+  {
+    files: ['src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only src/aws/ may import the AWS SDK.' },
+            { group: ['**/emulator/**'], message: 'The app never imports the emulator.' },
+            { regex: '(^|/)(features|app)/', message: 'Components sit below features and app; they never import them.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['emulator/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },

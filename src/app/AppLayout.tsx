@@ -1,11 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import type { Region } from '../config/schema';
-import { paths } from '../config/paths';
-import { navigate } from '../components/navigate';
+import { paths } from '../routing/paths';
+import { navigate } from '../routing/navigate';
 import { OfflineBanner } from '../components/OfflineBanner';
-import { Can } from '../features/auth/Can';
+import { Can } from '../auth/Can';
 import { DiagnosticsToggle } from '../features/diagnostics/DiagnosticsToggle';
-import { useAuthController, type Session } from '../features/auth/session';
+import { useAuthController, type Session } from '../auth/session';
 import { useRoute } from './router';
 
 function SignOutButton(): ReactNode {

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import type { Region } from '../config/schema';
-import { matchRoute, paths, type RouteMatch } from '../config/paths';
-import { NAVIGATE_EVENT, navigate } from '../components/navigate';
+import { matchRoute, paths, type RouteMatch } from '../routing/paths';
+import { NAVIGATE_EVENT, navigate } from '../routing/navigate';
 import { Loading } from '../components/Loading';
 import { plainTitle } from '../components/untrusted';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
@@ -10,14 +10,14 @@ import { RouteErrorBoundary } from './RouteErrorBoundary';
 // initial bundle holds the shell, sign-in and the AWS layer; each page is its own chunk.
 const StageListPage = lazy(() => import('../features/stages/StageListPage').then((m) => ({ default: m.StageListPage })));
 const StageDetailPage = lazy(() => import('../features/stages/StageDetailPage').then((m) => ({ default: m.StageDetailPage })));
-const SessionParticipants = lazy(() => import('../features/participants/SessionParticipants').then((m) => ({ default: m.SessionParticipants })));
-const ParticipantPage = lazy(() => import('../features/participants/ParticipantPage').then((m) => ({ default: m.ParticipantPage })));
+const SessionParticipants = lazy(() => import('../features/participants/table/SessionParticipants').then((m) => ({ default: m.SessionParticipants })));
+const ParticipantPage = lazy(() => import('../features/participants/detail/ParticipantPage').then((m) => ({ default: m.ParticipantPage })));
 const ReplicaList = lazy(() => import('../features/replication/ReplicaList').then((m) => ({ default: m.ReplicaList })));
 const ReplicationForm = lazy(() => import('../features/replication/ReplicationForm').then((m) => ({ default: m.ReplicationForm })));
 const StageReplications = lazy(() => import('../features/replication/StageReplications').then((m) => ({ default: m.StageReplications })));
 // Issue 8 power tools.
-const FindUserPage = lazy(() => import('../features/participants/FindUserPage').then((m) => ({ default: m.FindUserPage })));
-const ParticipantStory = lazy(() => import('../features/participants/ParticipantStory').then((m) => ({ default: m.ParticipantStory })));
+const FindUserPage = lazy(() => import('../features/participants/find/FindUserPage').then((m) => ({ default: m.FindUserPage })));
+const ParticipantStory = lazy(() => import('../features/participants/story/ParticipantStory').then((m) => ({ default: m.ParticipantStory })));
 const ReplicationMapPage = lazy(() => import('../features/replication/ReplicationMapPage').then((m) => ({ default: m.ReplicationMapPage })));
 
 function subscribe(cb: () => void): () => void {

@@ -8,8 +8,8 @@ import { Field } from '../../components/Field';
 import { stageIdOf } from '../../components/format';
 import { StatusBadge } from '../../components/StatusBadge';
 import { PollingContext, useNow } from '../../query/polling';
-import { Can } from '../auth/Can';
-import { useSub } from '../auth/useDraft';
+import { Can } from '../../auth/Can';
+import { useSub } from '../../auth/useDraft';
 import {
   acquireLease,
   armStep,

@@ -1,12 +1,12 @@
 import { useRef, useState, type ReactNode } from 'react';
 import type { Region } from '../../aws/types';
-import { paths } from '../../config/paths';
+import { paths } from '../../routing/paths';
 import { RequestId } from '../../components/ErrorPanel';
 import { Field } from '../../components/Field';
 import { stageIdOf } from '../../components/format';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useOnline } from '../../query/connectivity';
-import { Can } from '../auth/Can';
+import { Can } from '../../auth/Can';
 import { FAN_OUT_MAX, isRetryable, needsCheck, parseDestinations, summarize, useFanOut, withResult, type DestinationResult, type FanOutResults } from './fanOut';
 import { validateReplication, type ReplicationForm } from './validation';
 

@@ -2,14 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { Region } from '../../aws/types';
-import { paths } from '../../config/paths';
+import { paths } from '../../routing/paths';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { stageIdOf } from '../../components/format';
 import { EmptyState, Loading } from '../../components/Loading';
 import { StaleBanner } from '../../components/StaleBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { usePollInterval } from '../../query/polling';
-import { Can } from '../auth/Can';
+import { Can } from '../../auth/Can';
 import { replicaQueries, type ReplicaSource } from './queries';
 import { StopReplicationButton } from './StopReplicationButton';
 

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import type { AppError } from '../../aws/errors';
 import type { ParticipantReplica, Region } from '../../aws/types';
-import { paths } from '../../config/paths';
+import { paths } from '../../routing/paths';
 import { ErrorPanel, RequestId } from '../../components/ErrorPanel';
 import { stageIdOf } from '../../components/format';
 import type { StartOutcome } from './mutations';

@@ -6,7 +6,7 @@ import { Field } from '../../../components/Field';
 import { useSubmitLock } from '../../../components/useSubmitLock';
 import { formatTime } from '../../../components/format';
 import { KeyValueEditor, rowsBytes, rowsToRecord, type KeyValueRow } from '../../../components/KeyValueEditor';
-import { isRecordOf, useDraft } from '../../auth/useDraft';
+import { isRecordOf, useDraft } from '../../../auth/useDraft';
 import { useCreateToken } from '../mutations';
 
 type Draft = { caps: TokenCapability[]; duration: string; userId: string; attrs: KeyValueRow[] };

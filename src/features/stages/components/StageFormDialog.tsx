@@ -4,7 +4,7 @@ import { Field } from '../../../components/Field';
 import { useSubmitLock } from '../../../components/useSubmitLock';
 import { KeyValueEditor, recordToRows, rowsToRecord, type KeyValueRow } from '../../../components/KeyValueEditor';
 import type { Region, StageSummary } from '../../../aws/types';
-import { isRecordOf, useDraft } from '../../auth/useDraft';
+import { isRecordOf, useDraft } from '../../../auth/useDraft';
 import { useCreateStage, useUpdateStage } from '../mutations';
 
 type Draft = { name: string; tags: KeyValueRow[] };

@@ -2,8 +2,8 @@
 // Pure rules (which sessions to search, what counts as a rejoin, when a watch ends) plus a small per-tab store.
 // The polling lives in RejoinWatch.tsx.
 
-import type { ParticipantSummary, Region, StageSession } from '../../aws/types';
-import { draftKey, draftStorage, readDraftsUnder } from '../auth/drafts';
+import type { ParticipantSummary, Region, StageSession } from '../../../aws/types';
+import { draftKey, draftStorage, readDraftsUnder } from '../../../auth/drafts';
 
 /** A watch ends by itself this long after the disconnect. */
 export const WATCH_MS = 15 * 60_000;

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { useAws } from '../../aws/AwsProvider';
-import type { ParticipantKey, Region } from '../../aws/types';
-import { paths } from '../../config/paths';
-import { ErrorPanel } from '../../components/ErrorPanel';
-import { stageIdOf } from '../../components/format';
-import { Loading } from '../../components/Loading';
-import { StaleBanner } from '../../components/StaleBanner';
-import { StatusBadge } from '../../components/StatusBadge';
-import { explainErrorCode, explainEvent, nextStepFor } from './eventCodes';
+import { useAws } from '../../../aws/AwsProvider';
+import type { ParticipantKey, Region } from '../../../aws/types';
+import { paths } from '../../../routing/paths';
+import { ErrorPanel } from '../../../components/ErrorPanel';
+import { stageIdOf } from '../../../components/format';
+import { Loading } from '../../../components/Loading';
+import { StaleBanner } from '../../../components/StaleBanner';
+import { StatusBadge } from '../../../components/StatusBadge';
+import { explainErrorCode, explainEvent, nextStepFor } from '../eventCodes';
 import { EVENT_KINDS, eventLine, filterStory, gapLine, local, storyFileName, storyToJson, storyToText, utc, type EventKind, type StoryGroup } from './story';
 import { storyQueries } from './storyLoad';
 

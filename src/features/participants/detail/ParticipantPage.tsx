@@ -1,19 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useAws } from '../../aws/AwsProvider';
-import type { Participant, ParticipantKey, Region } from '../../aws/types';
-import { paths } from '../../config/paths';
-import { ErrorPanel } from '../../components/ErrorPanel';
-import { FreshnessIndicator } from '../../components/FreshnessIndicator';
-import { stageIdOf } from '../../components/format';
-import { Loading } from '../../components/Loading';
-import { StaleBanner } from '../../components/StaleBanner';
-import { usePollInterval } from '../../query/polling';
+import { useAws } from '../../../aws/AwsProvider';
+import type { Participant, ParticipantKey, Region } from '../../../aws/types';
+import { paths } from '../../../routing/paths';
+import { ErrorPanel } from '../../../components/ErrorPanel';
+import { FreshnessIndicator } from '../../../components/FreshnessIndicator';
+import { stageIdOf } from '../../../components/format';
+import { Loading } from '../../../components/Loading';
+import { StaleBanner } from '../../../components/StaleBanner';
+import { usePollInterval } from '../../../query/polling';
 import { EventTimeline } from './EventTimeline';
 import { ParticipantFields } from './ParticipantFields';
 import { ParticipantTools } from './ParticipantTools';
-import { participantQueries } from './queries';
-import { RejoinWatchPanel } from './RejoinWatch';
+import { participantQueries } from '../queries';
+import { RejoinWatchPanel } from '../rejoin/RejoinWatch';
 
 type Props = {
   region: Region;

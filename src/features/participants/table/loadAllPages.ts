@@ -3,12 +3,12 @@
 // within the ListParticipants budget. IVS gives no total, so progress is counted in pages and rows loaded.
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { AwsLayer } from '../../aws/awsLayer';
-import { useAws } from '../../aws/AwsProvider';
-import { toAppError, type AppError } from '../../aws/errors';
-import { createRateLimiter, type RateLimiter } from '../../aws/rateLimiter';
-import type { Page, ParticipantFilter, ParticipantSummary, Region } from '../../aws/types';
-import { participantQueries } from './queries';
+import type { AwsLayer } from '../../../aws/awsLayer';
+import { useAws } from '../../../aws/AwsProvider';
+import { toAppError, type AppError } from '../../../aws/errors';
+import { createRateLimiter, type RateLimiter } from '../../../aws/rateLimiter';
+import type { Page, ParticipantFilter, ParticipantSummary, Region } from '../../../aws/types';
+import { participantQueries } from '../queries';
 
 type Walk = {
   qc: QueryClient;

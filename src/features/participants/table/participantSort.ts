@@ -1,6 +1,6 @@
-import type { ParticipantSummary } from '../../aws/types';
-import type { VisibleRange } from '../../components/DataTable';
-import type { Sorters } from '../../components/sorting';
+import type { ParticipantSummary } from '../../../aws/types';
+import type { VisibleRange } from '../../../components/DataTable';
+import type { Sorters } from '../../../components/sorting';
 
 /** What each sortable column of the participant table (by its key) sorts by. */
 export const PARTICIPANT_SORTERS: Sorters<ParticipantSummary> = {

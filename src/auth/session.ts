@@ -3,8 +3,8 @@
 // never in localStorage and never in a URL after the callback; nothing here logs them.
 import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 import { createContext, use } from 'react';
-import { NAVIGATE_EVENT } from '../../components/navigate';
-import type { AuthConfig } from '../../config/schema';
+import { NAVIGATE_EVENT } from '../routing/navigate';
+import type { AuthConfig } from '../config/schema';
 import { wipeDrafts } from './drafts';
 import { roleOf, type Role } from './policies';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ParticipantSummary } from '../../aws/types';
+import type { ParticipantSummary } from '../../../aws/types';
 import {
   afterLook,
   afterTick,

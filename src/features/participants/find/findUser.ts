@@ -2,15 +2,15 @@
 // ListStages → each stage's live session (and, on request, its recent sessions) → ListParticipants(filterByUserId),
 // streaming each hit as it arrives. When the text is also a valid participant id, GetParticipant in each session
 // resolves it exactly. Every call goes through a rate limiter: each operation stays at ≤ 2.5 requests/s per region.
-import type { AwsLayer } from '../../aws/awsLayer';
-import { AppError } from '../../aws/errors';
-import { getParticipant } from '../../aws/ivs/getParticipant';
-import { listParticipants } from '../../aws/ivs/listParticipants';
-import { listStages } from '../../aws/ivs/listStages';
-import { listStageSessions } from '../../aws/ivs/listStageSessions';
-import { createRateLimiter, type RateLimiter } from '../../aws/rateLimiter';
-import type { ParticipantSummary, Region, StageSummary } from '../../aws/types';
-import { PARTICIPANT_ID } from '../../config/paths';
+import type { AwsLayer } from '../../../aws/awsLayer';
+import { AppError } from '../../../aws/errors';
+import { getParticipant } from '../../../aws/ivs/getParticipant';
+import { listParticipants } from '../../../aws/ivs/listParticipants';
+import { listStages } from '../../../aws/ivs/listStages';
+import { listStageSessions } from '../../../aws/ivs/listStageSessions';
+import { createRateLimiter, type RateLimiter } from '../../../aws/rateLimiter';
+import type { ParticipantSummary, Region, StageSummary } from '../../../aws/types';
+import { PARTICIPANT_ID } from '../../../routing/paths';
 
 export type FindHit = {
   region: Region;

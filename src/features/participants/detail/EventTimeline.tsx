@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import type { ParticipantEvent, Region } from '../../aws/types';
-import { paths } from '../../config/paths';
-import { formatTime } from '../../components/format';
-import { EmptyState } from '../../components/Loading';
-import { StatusBadge } from '../../components/StatusBadge';
-import { explainErrorCode, explainEvent } from './eventCodes';
+import type { ParticipantEvent, Region } from '../../../aws/types';
+import { paths } from '../../../routing/paths';
+import { formatTime } from '../../../components/format';
+import { EmptyState } from '../../../components/Loading';
+import { StatusBadge } from '../../../components/StatusBadge';
+import { explainErrorCode, explainEvent } from '../eventCodes';
 
 type Props = { events: ParticipantEvent[]; region: Region; stageArn: string; sessionId: string };
 

@@ -1,6 +1,6 @@
 // Every href in the app is built here (P10). Region, stage, session and participant live in the path,
 // so any view can be pasted into a support ticket; filters live in search params.
-import type { Region } from './schema';
+import type { Region } from '../config/schema';
 
 const enc = encodeURIComponent;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ParticipantSummary } from '../../aws/types';
-import { sortRows } from '../../components/sorting';
+import type { ParticipantSummary } from '../../../aws/types';
+import { sortRows } from '../../../components/sorting';
 import { pagesInView, pageStarts, PARTICIPANT_SORTERS } from './participantSort';
 
 const p = (participantId: string, more: Partial<ParticipantSummary> = {}): ParticipantSummary => ({ participantId, published: false, replicationType: 'NONE', ...more });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Participant, ParticipantEvent } from '../../aws/types';
+import type { Participant, ParticipantEvent } from '../../../aws/types';
 import { eventLine, filterStory, kindOf, mergeStory, storyFileName, storyToJson, storyToText, type StoryConnection } from './story';
 
 const SRC = 'arn:aws:ivs:us-east-1:123456789012:stage/srcStage0001';

@@ -1,13 +1,13 @@
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useId, useSyncExternalStore, type ReactNode } from 'react';
-import { useAws } from '../../aws/AwsProvider';
-import type { Page, Region, StageSession } from '../../aws/types';
-import { paths } from '../../config/paths';
-import { UntrustedText } from '../../components/UntrustedText';
-import { sessionPlan, steadyRate, useBudgetedInterval } from '../../query/budget';
-import { useNow, type PollInterval } from '../../query/polling';
-import { useSub } from '../auth/useDraft';
-import { participantQueries } from './queries';
+import { useAws } from '../../../aws/AwsProvider';
+import type { Page, Region, StageSession } from '../../../aws/types';
+import { paths } from '../../../routing/paths';
+import { UntrustedText } from '../../../components/UntrustedText';
+import { sessionPlan, steadyRate, useBudgetedInterval } from '../../../query/budget';
+import { useNow, type PollInterval } from '../../../query/polling';
+import { useSub } from '../../../auth/useDraft';
+import { participantQueries } from '../queries';
 import {
   afterLook,
   afterTick,

@@ -1,8 +1,8 @@
 // One merged story per participant (issue 8, item 2): the participant's events, its source's or replicas' events,
 // and its earlier and later connections under the same user id, grouped per connection, in time order, with the
 // gaps between connections made visible. Pure functions: loading lives in storyLoad.ts.
-import type { Participant, ParticipantEvent, ParticipantKey, Region } from '../../aws/types';
-import { explainErrorCode, explainEvent, nextStepFor } from './eventCodes';
+import type { Participant, ParticipantEvent, ParticipantKey, Region } from '../../../aws/types';
+import { explainErrorCode, explainEvent, nextStepFor } from '../eventCodes';
 
 /** `user`: a connection of the user (the participant itself, or another join with the same user id). */
 export type ConnectionRole = 'user' | 'replica';

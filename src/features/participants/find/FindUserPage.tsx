@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useAws } from '../../aws/AwsProvider';
-import { toAppError, type AppError } from '../../aws/errors';
-import type { Region } from '../../aws/types';
-import { paths } from '../../config/paths';
-import { ErrorPanel } from '../../components/ErrorPanel';
-import { formatTime, stageIdOf } from '../../components/format';
-import { EmptyState } from '../../components/Loading';
-import { navigate } from '../../components/navigate';
-import { StatusBadge } from '../../components/StatusBadge';
+import { useAws } from '../../../aws/AwsProvider';
+import { toAppError, type AppError } from '../../../aws/errors';
+import type { Region } from '../../../aws/types';
+import { paths } from '../../../routing/paths';
+import { ErrorPanel } from '../../../components/ErrorPanel';
+import { formatTime, stageIdOf } from '../../../components/format';
+import { EmptyState } from '../../../components/Loading';
+import { navigate } from '../../../routing/navigate';
+import { StatusBadge } from '../../../components/StatusBadge';
 import { findUser, RECENT_SESSIONS_PER_STAGE, type FindHit, type FindProgress } from './findUser';
 
 type Run = { query: string; status: 'running' | 'done' | 'cancelled' | 'failed'; error?: AppError };

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { useAuthState } from './AuthProvider';
-import { useAuthController } from './session';
+import { useAuthState } from '../../auth/AuthProvider';
+import { useAuthController } from '../../auth/session';
 
 /** Shown whenever nobody is signed in in this tab: says why, and starts the managed login. */
 export function SignInPage(): ReactNode {

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import type { Participant, Region } from '../../aws/types';
-import { paths } from '../../config/paths';
-import { formatTime } from '../../components/format';
-import { UntrustedText } from '../../components/UntrustedText';
-import { PublishBadge, ReplicationBadge, StateBadge } from './ParticipantBadges';
+import type { Participant, Region } from '../../../aws/types';
+import { paths } from '../../../routing/paths';
+import { formatTime } from '../../../components/format';
+import { UntrustedText } from '../../../components/UntrustedText';
+import { PublishBadge, ReplicationBadge, StateBadge } from '../ParticipantBadges';
 
 const NOT_REPORTED = 'Not reported: the client did not send it (typical for RTMP encoders and server-side clients).';
 

@@ -1,4 +1,4 @@
-import type { ParticipantFilter } from '../../aws/types';
+import type { ParticipantFilter } from '../../../aws/types';
 
 const RECORDING = ['STARTING', 'ACTIVE', 'STOPPING', 'STOPPED', 'FAILED'] as const;
 

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import type { ParticipantFilter } from '../../aws/types';
+import type { ParticipantFilter } from '../../../aws/types';
 import { formatFilter, parseFilter, RECORDING_FILTER_VALUES } from './filters';
 
 /** The server-side filter of the participant table: IVS applies one at a time. */

@@ -1,15 +1,15 @@
 // Loads everything a participant's merged story needs (issue 8, item 2), paced by the rate limiter so a story
 // never exceeds 2.5 requests/s of any operation. Not polled: the page refreshes it on request.
 import { queryOptions } from '@tanstack/react-query';
-import type { AwsLayer } from '../../aws/awsLayer';
-import { AppError } from '../../aws/errors';
-import { getParticipant } from '../../aws/ivs/getParticipant';
-import { listAllParticipantEvents } from '../../aws/ivs/listParticipantEvents';
-import { listParticipants } from '../../aws/ivs/listParticipants';
-import { listStageSessions } from '../../aws/ivs/listStageSessions';
-import { createRateLimiter, type RateLimiter } from '../../aws/rateLimiter';
-import type { Participant, ParticipantKey, Region } from '../../aws/types';
-import { participantQueries } from './queries';
+import type { AwsLayer } from '../../../aws/awsLayer';
+import { AppError } from '../../../aws/errors';
+import { getParticipant } from '../../../aws/ivs/getParticipant';
+import { listAllParticipantEvents } from '../../../aws/ivs/listParticipantEvents';
+import { listParticipants } from '../../../aws/ivs/listParticipants';
+import { listStageSessions } from '../../../aws/ivs/listStageSessions';
+import { createRateLimiter, type RateLimiter } from '../../../aws/rateLimiter';
+import type { Participant, ParticipantKey, Region } from '../../../aws/types';
+import { participantQueries } from '../queries';
 import { mergeStory, type Story, type StoryConnection } from './story';
 
 /** Sessions of the stage searched for other connections of the user (newest first), and connections at most. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AwsLayer } from '../../aws/awsLayer';
-import { AppError } from '../../aws/errors';
-import { createRateLimiter } from '../../aws/rateLimiter';
+import type { AwsLayer } from '../../../aws/awsLayer';
+import { AppError } from '../../../aws/errors';
+import { createRateLimiter } from '../../../aws/rateLimiter';
 import { findUser, type FindHit } from './findUser';
 
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import producerPolicy from '../../../iam/producer-policy.json?raw';
-import supportPolicy from '../../../iam/support-policy.json?raw';
+import producerPolicy from '../../iam/producer-policy.json?raw';
+import supportPolicy from '../../iam/support-policy.json?raw';
 import { can, deniedMessage, POLICIES, ROLE_ACTIONS, roleOf, type Role } from './policies';
 
 type Statement = { Effect: 'Allow' | 'Deny'; Action: string | string[] };

@@ -1,9 +1,9 @@
 import { useState, type ReactNode } from 'react';
-import type { Participant, ParticipantKey, Region } from '../../aws/types';
-import { paths } from '../../config/paths';
-import { CliCommand } from '../../components/CliCommand';
-import { useCan } from '../auth/Can';
-import { DisconnectDialog, type DisconnectTarget } from './DisconnectDialog';
+import type { Participant, ParticipantKey, Region } from '../../../aws/types';
+import { paths } from '../../../routing/paths';
+import { CliCommand } from '../../../components/CliCommand';
+import { useCan } from '../../../auth/Can';
+import { DisconnectDialog, type DisconnectTarget } from '../DisconnectDialog';
 
 /** Disconnect, with a reason and a confirmation; afterwards the page follows whether the user rejoins (RejoinWatch). */
 function DisconnectAction({ region, target }: { region: Region; target: DisconnectTarget }): ReactNode {
