@@ -1,6 +1,6 @@
 import { useRef, useState, type ReactNode } from 'react';
 import type { Region } from '../../aws/types';
-import { paths } from '../../routing/paths';
+import { href } from '../../routing/route';
 import { RequestId } from '../../components/ErrorPanel';
 import { Field } from '../../components/Field';
 import { stageIdOf } from '../../components/format';
@@ -122,7 +122,7 @@ export function FanOut({ region, form }: Props): ReactNode {
               {results.map((r) => (
                 <tr key={r.destinationStageArn}>
                   <td>
-                    <a href={paths.stage.getHref(region, r.destinationStageArn)}>
+                    <a href={href('/regions/:region/stages/:stageArn', { region, stageArn: r.destinationStageArn })}>
                       <code>{stageIdOf(r.destinationStageArn) || r.destinationStageArn}</code>
                     </a>
                   </td>

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { Region } from '../../aws/types';
-import { paths } from '../../routing/paths';
+import { href } from '../../routing/route';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Field } from '../../components/Field';
 import { stageIdOf } from '../../components/format';
@@ -88,8 +88,8 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
         if (outcome.status !== 'started') return;
         navigate(
           sessionId
-            ? paths.participant.getHref(region, input.sourceStageArn, sessionId, input.participantId)
-            : paths.stage.getHref(region, input.destinationStageArn),
+            ? href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: input.sourceStageArn, sessionId, participantId: input.participantId })
+            : href('/regions/:region/stages/:stageArn', { region, stageArn: input.destinationStageArn }),
         );
       },
       onSettled: () => {

@@ -1,6 +1,6 @@
 import type { AppError } from '../../aws/errors';
 import { constraints } from '../../aws/constraints.generated';
-import { PARTICIPANT_ID, STAGE_ARN } from '../../routing/paths';
+import { PARTICIPANT_ID, STAGE_ARN } from '../../routing/params';
 import type { Region } from '../../aws/types';
 import { rowsBytes, type KeyValueRow } from '../../components/KeyValueEditor';
 

@@ -3,7 +3,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState, type React
 import { useAws } from '../../aws/AwsProvider';
 import type { AppError } from '../../aws/errors';
 import type { Region, StageSummary } from '../../aws/types';
-import { paths } from '../../routing/paths';
+import { href } from '../../routing/route';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable, type Column, type VisibleRange } from '../../components/DataTable';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -106,20 +106,20 @@ export function StageListPage({ region, search }: Props): ReactNode {
   const actions = canEdit || canDelete;
 
   const setFilter = (patch: { q?: string; tag?: string }): void =>
-    navigate(withSort(paths.stages.getHref(region, { q: name, tag, ...(all ? { regions: 'all' as const } : {}), ...patch }), sort), { replace: true });
+    navigate(withSort(href('/regions/:region/stages', { region }, { q: name, tag, ...(all ? { regions: 'all' as const } : {}), ...patch }), sort), { replace: true });
   const setSort = (next: SortState | null): void =>
-    navigate(withSort(paths.stages.getHref(region, { q: name, tag, ...(all ? { regions: 'all' as const } : {}) }), next), { replace: true });
+    navigate(withSort(href('/regions/:region/stages', { region }, { q: name, tag, ...(all ? { regions: 'all' as const } : {}) }), next), { replace: true });
   const where = all ? 'all regions' : region;
 
   const columns: Column<Row>[] = [
-    { key: 'name', header: 'Name', render: (s) => <a href={paths.stage.getHref(s.region, s.arn)}>{s.name || '(unnamed)'}</a> },
+    { key: 'name', header: 'Name', render: (s) => <a href={href('/regions/:region/stages/:stageArn', { region: s.region, stageArn: s.arn })}>{s.name || '(unnamed)'}</a> },
     { key: 'id', header: 'Stage id', render: (s) => <code>{stageIdOf(s.arn)}</code> },
     {
       key: 'session',
       header: 'Live session',
       render: (s) =>
         s.activeSessionId ? (
-          <a href={paths.session.getHref(s.region, s.arn, s.activeSessionId)}>
+          <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region: s.region, stageArn: s.arn, sessionId: s.activeSessionId })}>
             <StatusBadge tone="ok">Live</StatusBadge> <code>{s.activeSessionId}</code>
           </a>
         ) : (
@@ -212,7 +212,7 @@ export function StageListPage({ region, search }: Props): ReactNode {
           <select
             value={all ? '' : region}
             onChange={(e) =>
-              navigate(withSort(paths.stages.getHref(e.target.value || region, { q: name, tag, ...(e.target.value ? {} : { regions: 'all' as const }) }), sort))
+              navigate(withSort(href('/regions/:region/stages', { region: e.target.value || region }, { q: name, tag, ...(e.target.value ? {} : { regions: 'all' as const }) }), sort))
             }
           >
             {aws.regions.map((r) => (

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ParticipantEvent, Region } from '../../../aws/types';
-import { paths } from '../../../routing/paths';
+import { href } from '../../../routing/route';
 import { formatTime } from '../../../components/format';
 import { EmptyState } from '../../../components/Loading';
 import { StatusBadge } from '../../../components/StatusBadge';
@@ -33,7 +33,7 @@ export function EventTimeline({ events, region, stageArn, sessionId }: Props): R
           {e.remoteParticipantId ? (
             <p>
               Publisher:{' '}
-              <a href={paths.participant.getHref(region, stageArn, sessionId, e.remoteParticipantId)}>
+              <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn, sessionId, participantId: e.remoteParticipantId })}>
                 <code>{e.remoteParticipantId}</code>
               </a>
             </p>
@@ -42,7 +42,7 @@ export function EventTimeline({ events, region, stageArn, sessionId }: Props): R
             <p>
               Destination:{' '}
               {e.destinationSessionId ? (
-                <a href={paths.session.getHref(region, e.destinationStageArn, e.destinationSessionId)}>
+                <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn: e.destinationStageArn, sessionId: e.destinationSessionId })}>
                   <code>{e.destinationStageArn}</code>, session <code>{e.destinationSessionId}</code>
                 </a>
               ) : (

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Participant, Region } from '../../../aws/types';
-import { paths } from '../../../routing/paths';
+import { href } from '../../../routing/route';
 import { formatTime } from '../../../components/format';
 import { UntrustedText } from '../../../components/UntrustedText';
 import { PublishBadge, ReplicationBadge, StateBadge } from '../ParticipantBadges';
@@ -95,7 +95,7 @@ export function ParticipantFields({ p, region }: { p: Participant; region: Regio
       <dt>Source stage</dt>
       <dd>
         {p.sourceStageArn ? (
-          <a href={paths.stage.getHref(region, p.sourceStageArn)}>
+          <a href={href('/regions/:region/stages/:stageArn', { region, stageArn: p.sourceStageArn })}>
             <code>{p.sourceStageArn}</code>
           </a>
         ) : (
@@ -105,7 +105,7 @@ export function ParticipantFields({ p, region }: { p: Participant; region: Regio
       <dt>Source session</dt>
       <dd>
         {p.sourceStageArn && p.sourceSessionId ? (
-          <a href={paths.session.getHref(region, p.sourceStageArn, p.sourceSessionId)}>
+          <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn: p.sourceStageArn, sessionId: p.sourceSessionId })}>
             <code>{p.sourceSessionId}</code>
           </a>
         ) : (

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useAws } from '../../../aws/AwsProvider';
 import type { Participant, ParticipantKey, Region } from '../../../aws/types';
-import { paths } from '../../../routing/paths';
+import { href } from '../../../routing/route';
 import { ErrorPanel } from '../../../components/ErrorPanel';
 import { FreshnessIndicator } from '../../../components/FreshnessIndicator';
 import { stageIdOf } from '../../../components/format';
@@ -30,9 +30,9 @@ export function ParticipantPage({ region, participantKey: key, renderReplicas }:
 
   const crumbs = (
     <nav aria-label="Breadcrumb" className="crumbs">
-      <a href={paths.stages.getHref(region)}>Stages in {region}</a> /{' '}
-      <a href={paths.stage.getHref(region, key.stageArn)}>{stageIdOf(key.stageArn)}</a> /{' '}
-      <a href={paths.session.getHref(region, key.stageArn, key.sessionId)}>{key.sessionId}</a> / <span>{key.participantId}</span>
+      <a href={href('/regions/:region/stages', { region })}>Stages in {region}</a> /{' '}
+      <a href={href('/regions/:region/stages/:stageArn', { region, stageArn: key.stageArn })}>{stageIdOf(key.stageArn)}</a> /{' '}
+      <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn: key.stageArn, sessionId: key.sessionId })}>{key.sessionId}</a> / <span>{key.participantId}</span>
     </nav>
   );
 
@@ -45,8 +45,8 @@ export function ParticipantPage({ region, participantKey: key, renderReplicas }:
         {p.replicationType === 'REPLICA' && p.sourceStageArn && p.sourceSessionId ? (
           <p className="banner banner-info">
             This participant is a replica.{' '}
-            <a href={paths.participant.getHref(region, p.sourceStageArn, p.sourceSessionId, p.participantId)}>Open the source participant</a> in{' '}
-            <a href={paths.session.getHref(region, p.sourceStageArn, p.sourceSessionId)}>its session</a>.
+            <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: p.sourceStageArn, sessionId: p.sourceSessionId, participantId: p.participantId })}>Open the source participant</a> in{' '}
+            <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn: p.sourceStageArn, sessionId: p.sourceSessionId })}>its session</a>.
           </p>
         ) : null}
         <ParticipantFields p={p} region={region} />

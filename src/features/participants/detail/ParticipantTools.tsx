@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { Participant, ParticipantKey, Region } from '../../../aws/types';
-import { paths } from '../../../routing/paths';
+import { href } from '../../../routing/route';
 import { CliCommand } from '../../../components/CliCommand';
 import { useCan } from '../../../auth/Can';
 import { DisconnectDialog, type DisconnectTarget } from '../DisconnectDialog';
@@ -24,7 +24,7 @@ export function ParticipantTools({ region, participantKey: key, participant: p }
   return (
     <div className="participant-tools">
       <p>
-        <a className="button" href={paths.participantStory.getHref(region, key.stageArn, key.sessionId, key.participantId)}>
+        <a className="button" href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId/story', { region, stageArn: key.stageArn, sessionId: key.sessionId, participantId: key.participantId })}>
           Open the merged story
         </a>{' '}
         <span className="muted">(this connection, its replicas or source, and the user’s other connections, with export)</span>

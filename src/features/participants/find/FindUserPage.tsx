@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useAws } from '../../../aws/AwsProvider';
 import { toAppError, type AppError } from '../../../aws/errors';
 import type { Region } from '../../../aws/types';
-import { paths } from '../../../routing/paths';
+import { href } from '../../../routing/route';
 import { ErrorPanel } from '../../../components/ErrorPanel';
 import { formatTime, stageIdOf } from '../../../components/format';
 import { EmptyState } from '../../../components/Loading';
@@ -12,7 +12,7 @@ import { findUser, RECENT_SESSIONS_PER_STAGE, type FindHit, type FindProgress } 
 
 type Run = { query: string; status: 'running' | 'done' | 'cancelled' | 'failed'; error?: AppError };
 
-const hrefOf = (h: FindHit): string => paths.participant.getHref(h.region, h.stageArn, h.sessionId, h.participant.participantId);
+const hrefOf = (h: FindHit): string => href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region: h.region, stageArn: h.stageArn, sessionId: h.sessionId, participantId: h.participant.participantId });
 
 function ProgressLine({ p }: { p: FindProgress }): ReactNode {
   const max = Math.max(p.stagesTotal, 1);
@@ -44,7 +44,7 @@ export function FindUserPage({ regions, search }: { regions: readonly Region[]; 
     abort.current?.abort(new Error('A new search started.'));
     const ac = new AbortController();
     abort.current = ac;
-    navigate(paths.findUser.getHref({ q, recent: recent ? '1' : undefined }), { replace: true });
+    navigate(href('/find-user', {}, { q, recent: recent ? '1' : undefined }), { replace: true });
     setHits([]);
     setProgress({});
     setRun({ query: q, status: 'running' });
@@ -171,10 +171,10 @@ export function FindUserPage({ regions, search }: { regions: readonly Region[]; 
                     <td>{h.participant.userId ?? '—'}</td>
                     <td>{h.region}</td>
                     <td>
-                      <a href={paths.stage.getHref(h.region, h.stageArn)}>{h.stageName || stageIdOf(h.stageArn)}</a>
+                      <a href={href('/regions/:region/stages/:stageArn', { region: h.region, stageArn: h.stageArn })}>{h.stageName || stageIdOf(h.stageArn)}</a>
                     </td>
                     <td>
-                      <a href={paths.session.getHref(h.region, h.stageArn, h.sessionId)}>
+                      <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region: h.region, stageArn: h.stageArn, sessionId: h.sessionId })}>
                         <code>{h.sessionId}</code>
                       </a>{' '}
                       {h.live ? <StatusBadge tone="ok">live</StatusBadge> : <StatusBadge tone="neutral">ended</StatusBadge>}

@@ -10,7 +10,7 @@ import { listStages } from '../../../aws/ivs/listStages';
 import { listStageSessions } from '../../../aws/ivs/listStageSessions';
 import { createRateLimiter, type RateLimiter } from '../../../aws/rateLimiter';
 import type { ParticipantSummary, Region, StageSummary } from '../../../aws/types';
-import { PARTICIPANT_ID } from '../../../routing/paths';
+import { PARTICIPANT_ID } from '../../../routing/params';
 
 export type FindHit = {
   region: Region;

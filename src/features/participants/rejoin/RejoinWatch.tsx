@@ -2,7 +2,7 @@ import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query
 import { useEffect, useId, useSyncExternalStore, type ReactNode } from 'react';
 import { useAws } from '../../../aws/AwsProvider';
 import type { Page, Region, StageSession } from '../../../aws/types';
-import { paths } from '../../../routing/paths';
+import { href } from '../../../routing/route';
 import { UntrustedText } from '../../../components/UntrustedText';
 import { sessionPlan, steadyRate, useBudgetedInterval } from '../../../query/budget';
 import { useNow, type PollInterval } from '../../../query/polling';
@@ -131,7 +131,7 @@ function WatchItem({
       text = (
         <>
           {who} rejoined at {clock(s.at)} as participant{' '}
-          <a href={paths.participant.getHref(w.region, w.stageArn, s.sessionId, s.participantId)}>
+          <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region: w.region, stageArn: w.stageArn, sessionId: s.sessionId, participantId: s.participantId })}>
             <code>{s.participantId}</code>
           </a>
           {s.participantId === w.kicked.participantId ? ' (the same participant, with its token)' : ''}.

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useAws } from '../../../aws/AwsProvider';
 import type { ParticipantKey, Region } from '../../../aws/types';
-import { paths } from '../../../routing/paths';
+import { href } from '../../../routing/route';
 import { ErrorPanel } from '../../../components/ErrorPanel';
 import { stageIdOf } from '../../../components/format';
 import { Loading } from '../../../components/Loading';
@@ -35,7 +35,7 @@ function Group({ g, region }: { g: StoryGroup; region: Region }): ReactNode {
         {c.focus ? ' (this participant)' : ''}
       </h2>
       <p>
-        <a href={paths.participant.getHref(region, c.key.stageArn, c.key.sessionId, c.key.participantId)}>
+        <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: c.key.stageArn, sessionId: c.key.sessionId, participantId: c.key.participantId })}>
           <code>{c.key.participantId}</code>
         </a>{' '}
         in stage <code>{stageIdOf(c.key.stageArn)}</code>, session <code>{c.key.sessionId}</code>
@@ -110,9 +110,9 @@ export function ParticipantStory({ region, participantKey: key }: { region: Regi
   return (
     <section aria-labelledby="story-title">
       <nav aria-label="Breadcrumb" className="crumbs">
-        <a href={paths.stages.getHref(region)}>Stages in {region}</a> / <a href={paths.stage.getHref(region, key.stageArn)}>{stageIdOf(key.stageArn)}</a> /{' '}
-        <a href={paths.session.getHref(region, key.stageArn, key.sessionId)}>{key.sessionId}</a> /{' '}
-        <a href={paths.participant.getHref(region, key.stageArn, key.sessionId, key.participantId)}>{key.participantId}</a> / <span>Story</span>
+        <a href={href('/regions/:region/stages', { region })}>Stages in {region}</a> / <a href={href('/regions/:region/stages/:stageArn', { region, stageArn: key.stageArn })}>{stageIdOf(key.stageArn)}</a> /{' '}
+        <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn: key.stageArn, sessionId: key.sessionId })}>{key.sessionId}</a> /{' '}
+        <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: key.stageArn, sessionId: key.sessionId, participantId: key.participantId })}>{key.participantId}</a> / <span>Story</span>
       </nav>
       <div className="page-head">
         <h1 id="story-title">

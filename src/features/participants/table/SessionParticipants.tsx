@@ -3,7 +3,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useAws } from '../../../aws/AwsProvider';
 import type { AppError } from '../../../aws/errors';
 import type { Page, ParticipantFilter, ParticipantSummary, Region } from '../../../aws/types';
-import { paths } from '../../../routing/paths';
+import { href } from '../../../routing/route';
 import { DataTable, type Column, type VisibleRange } from '../../../components/DataTable';
 import { ErrorPanel } from '../../../components/ErrorPanel';
 import { FreshnessIndicator } from '../../../components/FreshnessIndicator';
@@ -99,7 +99,7 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
     if (hasNextPage && !isFetchingNextPage && !walking) setLoaded({ filterKey, count: pageCount + 1 });
   };
   const setFilter = (f: ParticipantFilter): void =>
-    navigate(withSort(paths.session.getHref(region, stageArn, sessionId, { filter: formatFilter(f) }), sort), { replace: true });
+    navigate(withSort(href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn, sessionId }, { filter: formatFilter(f) }), sort), { replace: true });
   // Only the sort changes: the address stays (the stage's or the session's), so focus stays on the header.
   const setSort = (next: SortState | null): void => navigate(withSort(window.location.pathname + window.location.search, next), { replace: true });
 
@@ -110,7 +110,7 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
       key: 'id',
       header: 'Participant',
       render: (p) => (
-        <a href={paths.participant.getHref(region, stageArn, sessionId, p.participantId)}>
+        <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn, sessionId, participantId: p.participantId })}>
           <code>{p.participantId}</code>
         </a>
       ),
