@@ -81,11 +81,12 @@ describe('route table addresses', () => {
 // The table is the only place routes are declared: every view a route loads is loaded by exactly one
 // entry, and every feature module that nothing imports is such a view (or a lazily loaded part of its
 // own feature), so a page cannot exist beside the table. Sources are read through Vite's glob.
-const rawSources = import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}', '!../**/*.d.ts'], { query: '?raw', import: 'default', eager: true });
-const rawModules = import.meta.glob<Record<string, unknown>>(['../features/**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}']);
+const rawSources = import.meta.glob<string>('../**/*.{ts,tsx}', { query: '?raw', import: 'default', eager: true });
+const rawModules = import.meta.glob<Record<string, unknown>>(['../features/**/*.{ts,tsx}', '!../features/**/*.test.{ts,tsx}']);
 // Glob keys are relative to this folder ('./App.tsx', '../features/…'); below, paths are relative to src/.
 const fromSrc = (k: string): string => (k.startsWith('./') ? `app/${k.slice(2)}` : k.slice('../'.length));
-const sources: Record<string, string> = Object.fromEntries(Object.entries(rawSources).map(([k, v]) => [fromSrc(k), v]));
+const isSource = (k: string): boolean => !/\.(test|d)\.tsx?$/.test(k);
+const sources: Record<string, string> = Object.fromEntries(Object.entries(rawSources).filter(([k]) => isSource(k)).map(([k, v]) => [fromSrc(k), v]));
 const modules = Object.fromEntries(Object.entries(rawModules).map(([k, v]) => [fromSrc(k), v]));
 const TABLE = 'app/routes.tsx';
 const files = Object.keys(sources);

@@ -2,7 +2,6 @@
 // is the real enforcement; this map only decides which controls to show.
 
 export type Role = 'producer' | 'support';
-export const ROLES: readonly Role[] = ['producer', 'support'];
 
 /** The read actions both roles' IAM policies allow. */
 const READ_ACTIONS = [

@@ -50,12 +50,6 @@ export function subscribeRequests(cb: () => void): () => void {
 
 export const requestVersion = (): number => version;
 
-export function clearRequests(): void {
-  samples.length = 0;
-  version += 1;
-  listeners.forEach((l) => l());
-}
-
 /** Adds the meter to a client (one line where the client is created). */
 export function meterRequests(client: Pick<IVSRealTimeClient, 'middlewareStack'>, region: string): void {
   client.middlewareStack.add(

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
+import { ATTRIBUTES_MAX_BYTES } from '../../aws/limits';
 import type { Region } from '../../aws/types';
 import { href } from '../../routing/route';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -19,7 +20,7 @@ import { replicaQueries } from './queries';
 import { ReplicationCli } from './ReplicationCli';
 import { FanOut } from './FanOut';
 import { ArmedReplication } from './ArmedReplication';
-import { ATTRIBUTES_MAX_BYTES, fieldOfServerError, validateReplication, type ReplicationErrors, type ReplicationForm as Form } from './validation';
+import { fieldOfServerError, WINDOW_MAX, WINDOW_MIN, validateReplication, type ReplicationErrors, type ReplicationForm as Form } from './validation';
 
 type Props = { region: Region; search: URLSearchParams };
 
@@ -188,7 +189,7 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
         <Field
           label="Reconnect window (seconds)"
           error={fieldError('reconnectWindowSeconds')}
-          hint="0 to 300. If the publisher drops and returns within this time, replication carries on. 0 means no grace period."
+          hint={`${WINDOW_MIN} to ${WINDOW_MAX}. If the publisher drops and returns within this time, replication carries on. 0 means no grace period.`}
         >
           {({ id, describedBy, invalid }) => (
             <input

@@ -58,7 +58,7 @@ export async function loadReplicationMap(aws: AwsLayer, region: Region, signal?:
       const page = await listParticipants(
         aws,
         region,
-        { stageArn: stage.arn, sessionId: stage.activeSessionId, filter: { kind: 'state', value: 'CONNECTED' }, nextToken: next, maxResults: 100 },
+        { stageArn: stage.arn, sessionId: stage.activeSessionId, filter: { kind: 'state', value: 'CONNECTED' }, nextToken: next },
         signal,
       );
       for (const p of page.items) {

@@ -15,7 +15,8 @@ import { formatSort, parseSort, useSortedRows, withSort, type SortState, type So
 import { StaleBanner } from '../../components/StaleBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { UntrustedText } from '../../components/UntrustedText';
-import { STAGE_LIST_PAGE_SIZE, useBudgetedInterval } from '../../query/budget';
+import { useBudgetedInterval } from '../../query/budget';
+import { PAGE_SIZE } from '../../aws/limits';
 import { Can, useCan } from '../../auth/Can';
 import { useHasDraft } from '../../auth/useDraft';
 import { LiveCount } from './components/LiveCount';
@@ -59,11 +60,11 @@ export function StageListPage({ region, search }: Props): ReactNode {
   const deferredName = useDeferredValue(name);
   const deferredTag = useDeferredValue(tag);
 
-  // One ListStages walk per region, each under its own region-first key (P5). The walk costs one call per
-  // 100 stages, so the interval lengthens with the size of the largest region (query/budget.ts).
+  // One ListStages walk per region, each under its own region-first key. The walk costs one call per page
+  // of stages, so the interval lengthens with the size of the largest region (query/budget.ts).
   const qc = useQueryClient();
   const largest = Math.max(0, ...shown.map((r) => qc.getQueryData(stageQueries.list(aws, r).queryKey)?.length ?? 0));
-  const listInterval = useBudgetedInterval('stages', 'ListStages', 1, Math.max(1, Math.ceil(largest / STAGE_LIST_PAGE_SIZE)));
+  const listInterval = useBudgetedInterval('stages', 'ListStages', 1, Math.max(1, Math.ceil(largest / PAGE_SIZE.ListStages)));
   // The merged rows keep their identity until a list's data changes (combine results are structurally shared),
   // so the sort below runs again only when the stages or the sort change, never while typing in a filter.
   const combine = useCallback(

@@ -33,7 +33,7 @@ export const stageQueries = {
     }),
   /**
    * Connected and publishing counts for a live session: one ListParticipants call filtered by state,
-   * counting CONNECTED rows that have published. Over 100 connected shows as "100+".
+   * counting CONNECTED rows that have published. More than one page of connected participants shows as "N+".
    */
   liveCounts: (aws: AwsLayer, region: Region, arn: string, sessionId: string) =>
     queryOptions({
@@ -42,7 +42,7 @@ export const stageQueries = {
         const page = await listParticipants(
           aws,
           region,
-          { stageArn: arn, sessionId, filter: { kind: 'state', value: 'CONNECTED' }, maxResults: 100 },
+          { stageArn: arn, sessionId, filter: { kind: 'state', value: 'CONNECTED' } },
           signal,
         );
         return {

@@ -8,7 +8,11 @@ import { formatTime, stageIdOf } from '../../../components/format';
 import { EmptyState } from '../../../components/Loading';
 import { navigate } from '../../../routing/navigate';
 import { StatusBadge } from '../../../components/StatusBadge';
+import { bound } from '../../../aws/limits';
 import { findUser, RECENT_SESSIONS_PER_STAGE, type FindHit, type FindProgress } from './findUser';
+
+/** A query is a user id or a participant id; user ids are the longer. */
+const QUERY_MAX = bound('UserId', 'max');
 
 type Run = { query: string; status: 'running' | 'done' | 'cancelled' | 'failed'; error?: AppError };
 
@@ -102,7 +106,7 @@ export function FindUserPage({ regions, search }: { regions: readonly Region[]; 
       >
         <div className="field">
           <label htmlFor="find-q">User id or participant id</label>
-          <input id="find-q" value={query} onChange={(e) => setQuery(e.target.value)} maxLength={128} autoComplete="off" required />
+          <input id="find-q" value={query} onChange={(e) => setQuery(e.target.value)} maxLength={QUERY_MAX} autoComplete="off" required />
         </div>
         <fieldset>
           <legend>Regions</legend>

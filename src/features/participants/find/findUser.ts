@@ -70,7 +70,7 @@ async function searchSession(ctx: Ctx, stage: StageSummary, sessionId: string, l
     let nextToken: string | undefined;
     do {
       const page = await paced(ctx, 'ListParticipants', () =>
-        listParticipants(ctx.aws, region, { stageArn: stage.arn, sessionId, filter: { kind: 'userId', value: query }, nextToken, maxResults: 100 }, signal),
+        listParticipants(ctx.aws, region, { stageArn: stage.arn, sessionId, filter: { kind: 'userId', value: query }, nextToken }, signal),
       );
       page.items.forEach((p) => report(p, 'userId'));
       nextToken = page.nextToken;

@@ -94,7 +94,7 @@ function WatchItem({
   // Only answers fetched after the disconnect count: an older list may lack the session or the join to come.
   const fresh = polling && sessions.data && sessions.dataUpdatedAt >= w.since ? sessions.data.items : undefined;
   const sessionIds = fresh ? sessionsToSearch(fresh, w.since) : [];
-  // ListParticipants filtered by the user id, first page (up to 100 connections of one user per session).
+  // ListParticipants filtered by the user id, first page (one page of connections of one user per session).
   const pages = useQueries({
     queries: sessionIds.map((sessionId) => ({
       ...participantQueries.page(aws, w.region, w.stageArn, sessionId, { kind: 'userId', value: w.userId ?? '' }, 0),

@@ -55,7 +55,7 @@ export async function loadStory(aws: AwsLayer, region: Region, focus: Participan
       let nextToken: string | undefined;
       do {
         const page = await paced('ListParticipants', () =>
-          listParticipants(aws, region, { stageArn: origin.stageArn, sessionId, filter: { kind: 'userId', value: userId }, nextToken, maxResults: 100 }, signal),
+          listParticipants(aws, region, { stageArn: origin.stageArn, sessionId, filter: { kind: 'userId', value: userId }, nextToken }, signal),
         );
         for (const p of page.items) {
           const key = { stageArn: origin.stageArn, sessionId, participantId: p.participantId };
