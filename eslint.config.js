@@ -5,8 +5,12 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
+// The app's layers, top to bottom (docs/architecture.md). A file imports only from its own layer or a lower
+// one; src/test holds test helpers and sits outside the order.
+const APP_LAYERS = ['app', 'features', 'components', 'auth', 'routing', 'query', 'aws', 'config'];
+
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.pw-home', '.test-output', 'infra/cdk.out', 'infra/.test-output'] },
+  { ignores: ['scripts/fixtures', 'dist', 'node_modules', 'test-results', 'playwright-report', '.pw-home', '.test-output', 'infra/cdk.out', 'infra/.test-output'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -51,6 +55,22 @@ export default tseslint.config(
     files: ['src/aws/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  // Imports point down the app's layers only.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: APP_LAYERS.slice(1).map((layer, i) => ({
+            target: `./src/${layer}`,
+            from: APP_LAYERS.slice(0, i + 1).map((above) => `./src/${above}`),
+            message: `src/${layer} sits below ${APP_LAYERS.slice(0, i + 1).join(', ')}: imports point down the layers only.`,
+          })),
+        },
+      ],
+    },
+  },
   // A feature never imports a sibling feature. A path is a sibling when it climbs exactly to
   // src/features/ and goes down again, which depends on how deep the importing file sits.
   ...[
@@ -72,22 +92,6 @@ export default tseslint.config(
       ],
     },
   })),
-  // Shared UI sits below the features that use it.
-  {
-    files: ['src/components/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only src/aws/ may import the AWS SDK.' },
-            { group: ['**/emulator/**'], message: 'The app never imports the emulator.' },
-            { regex: '(^|/)(features|app)/', message: 'Components sit below features and app; they never import them.' },
-          ],
-        },
-      ],
-    },
-  },
   {
     files: ['emulator/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
