@@ -17,7 +17,7 @@ export function useCan(policy: Policy): boolean {
   return can(useRole(), policy);
 }
 
-/** Renders its children only when the signed-in role allows the policy (P11); IAM still decides. */
+/** Renders its children only when the signed-in role allows the policy; IAM still decides. */
 export function Can({ policy, children, fallback = null }: { policy: Policy; children: ReactNode; fallback?: ReactNode }): ReactNode {
   return useCan(policy) ? children : fallback;
 }

@@ -1,4 +1,4 @@
-// What each staff role may do, for the UI only (P11). IAM (iam/*.json, enforced by the emulator and by AWS)
+// What each staff role may do, for the UI only. IAM (iam/*.json, enforced by the emulator and by AWS)
 // is the real enforcement; this map only decides which controls to show.
 
 export type Role = 'producer' | 'support';

@@ -1,4 +1,4 @@
-// Staff sign-in (decision 001): oidc-client-ts against the Cognito user pool's managed login, code + PKCE,
+// Staff sign-in (docs/decisions/001-staff-sign-in.md): oidc-client-ts against the Cognito user pool's managed login, code + PKCE,
 // behind a small controller of our own. Tokens live in sessionStorage (the library's store) and memory only,
 // never in localStorage and never in a URL after the callback; nothing here logs them.
 import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';

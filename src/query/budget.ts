@@ -1,6 +1,6 @@
-// The polling budget (issue 7): IVS rate-limits each operation per account and region
-// (docs: ivs-realtime README §7). The console keeps its own steady polling under half of each limit, so the
-// customer's application and other tabs keep the rest. Views compute their intervals through here.
+// The polling budget: IVS rate-limits each operation per account and region (RATE_LIMITS_TPS). The console
+// keeps its own steady polling under half of each limit, so the customer's application and other tabs keep
+// the rest. Views compute their intervals through here.
 import { use } from 'react';
 import type { PollKind } from '../config/schema';
 import { PollingContext, throttleAware, type PollInterval } from './polling';

@@ -14,7 +14,7 @@ export const participantQueries = {
   pages: (region: Region, stageArn: string, sessionId: string, filter: ParticipantFilter) =>
     [...participantQueries.inSession(region, stageArn, sessionId), 'page', filter] as const,
   /**
-   * Page `index` of the session table, as its own query, so that only the pages in view are polled (issue 7).
+   * Page `index` of the session table, as its own query, so that only the pages in view are polled.
    * IVS tokens are positional and the key holds the index: page i reads page i-1's nextToken from the cache,
    * so refreshing page i-1 (new token text, same position) does not refetch page i.
    */

@@ -32,7 +32,7 @@ import { useCheckReplication, useStartReplication } from './mutations';
 import { replicaQueries } from './queries';
 import { validateReplication, type ReplicationForm } from './validation';
 
-/** Each armed participant is one GetParticipant per poll interval; five of them stay far below 5 TPS (README §7). */
+/** Each armed participant is one GetParticipant per poll interval; five of them stay far below 5 TPS. */
 export const MAX_ARMED = 5;
 
 const time = (ms: number): string => new Date(ms).toLocaleTimeString();

@@ -73,7 +73,7 @@ function SourceGroup({ region, map, sourceStageArn, edges, now }: { region: Regi
   );
 }
 
-/** Every active replication in a region, grouped source stage → participant → destination stages, live (issue 8). */
+/** Every active replication in a region, grouped source stage → participant → destination stages, live. */
 export function ReplicationMapPage({ region }: { region: Region }): ReactNode {
   const aws = useAws();
   const poll = usePollInterval('stages');

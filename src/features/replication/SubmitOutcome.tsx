@@ -1,4 +1,4 @@
-// What the replication form says after a submit (issue 6): running although IVS did not answer 200, not known
+// What the replication form says after a submit: running although IVS did not answer 200, not known
 // (neither the start nor the check answered clearly: look again, never start again), or did not start.
 import type { ReactNode } from 'react';
 import type { AppError } from '../../aws/errors';

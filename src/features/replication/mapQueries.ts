@@ -1,4 +1,4 @@
-// The replication map (issue 8, item 3). IVS has no "list every replication" call, so the map reads it off the
+// The replication map. IVS has no "list every replication" call, so the map reads it off the
 // participants: ListStages, then ListParticipants (CONNECTED) in each live session; every REPLICA participant that is
 // ACTIVE is one edge source stage → participant → destination stage. Calls are paced (under 2.5/s per operation) and the
 // poll interval is stretched so the steady rate stays within half of each 5 TPS limit (query/budget.ts).

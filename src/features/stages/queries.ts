@@ -8,7 +8,7 @@ import type { Region } from '../../aws/types';
 
 export type LiveCounts = { connected: number; publishing: number; more: boolean };
 
-// Keys run generic → specific and start with the region (P5); the AWS layer is never part of a key.
+// Keys run generic → specific and start with the region; the AWS layer is never part of a key.
 export const stageQueries = {
   all: (region: Region) => ['ivs', region, 'stages'] as const,
   lists: (region: Region) => [...stageQueries.all(region), 'list'] as const,

@@ -18,7 +18,7 @@ function DisconnectAction({ region, target }: { region: Region; target: Disconne
   );
 }
 
-/** Links, actions and commands beside a participant's details (issue 8): its merged story, disconnect, and the AWS CLI equivalents. */
+/** Links, actions and commands beside a participant's details: its merged story, disconnect, and the AWS CLI equivalents. */
 export function ParticipantTools({ region, participantKey: key, participant: p }: { region: Region; participantKey: ParticipantKey; participant: Participant }): ReactNode {
   const canDisconnect = useCan('participant:disconnect');
   return (

@@ -30,7 +30,7 @@ function ProgressLine({ p }: { p: FindProgress }): ReactNode {
   );
 }
 
-/** Find a user (or a participant id) in every stage of the selected regions, streaming results (issue 8). */
+/** Find a user (or a participant id) in every stage of the selected regions, streaming results. */
 export function FindUserPage({ regions, search }: { regions: readonly Region[]; search: URLSearchParams }): ReactNode {
   const aws = useAws();
   const [query, setQuery] = useState(search.get('q') ?? '');
@@ -81,7 +81,7 @@ export function FindUserPage({ regions, search }: { regions: readonly Region[]; 
     );
   };
 
-  // A link (or Back) with ?q= runs that search again, so the results are part of the address (P10).
+  // A link (or Back) with ?q= runs that search again, so the results are part of the address.
   const autoStarted = useRef(false);
   useEffect(() => {
     if (autoStarted.current || !search.get('q')) return;

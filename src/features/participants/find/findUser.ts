@@ -1,4 +1,4 @@
-// Find a user anywhere (issue 8, item 1). IVS has no account-wide lookup (README §6.3), so this walks
+// Find a user anywhere. IVS has no account-wide lookup, so this walks
 // ListStages → each stage's live session (and, on request, its recent sessions) → ListParticipants(filterByUserId),
 // streaming each hit as it arrives. When the text is also a valid participant id, GetParticipant in each session
 // resolves it exactly. Every call goes through a rate limiter: each operation stays at ≤ 2.5 requests/s per region.

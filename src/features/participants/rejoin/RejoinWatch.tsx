@@ -36,7 +36,7 @@ type Props = {
   participantId?: string;
 };
 
-/** Kick and watch (issue 8): after a disconnect, says whether the same user id came back into the stage. */
+/** Kick and watch: after a disconnect, says whether the same user id came back into the stage. */
 export function RejoinWatchPanel({ region, stageArn, participantId }: Props): ReactNode {
   const aws = useAws();
   const sub = useSub();

@@ -1,4 +1,4 @@
-// Kick and watch (issue 8, item 6): after a disconnect, follow whether the same user id comes back into the stage.
+// Kick and watch: after a disconnect, follow whether the same user id comes back into the stage.
 // Pure rules (which sessions to search, what counts as a rejoin, when a watch ends) plus a small per-tab store.
 // The polling lives in RejoinWatch.tsx.
 

@@ -70,7 +70,7 @@ function Group({ g, region }: { g: StoryGroup; region: Region }): ReactNode {
   );
 }
 
-/** One merged story per participant (issue 8): connections of the user, source and replicas, gaps, errors explained. */
+/** One merged story per participant: connections of the user, source and replicas, gaps, errors explained. */
 export function ParticipantStory({ region, participantKey: key }: { region: Region; participantKey: ParticipantKey }): ReactNode {
   const aws = useAws();
   const q = useQuery(storyQueries.story(aws, region, key));

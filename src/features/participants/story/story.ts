@@ -1,4 +1,4 @@
-// One merged story per participant (issue 8, item 2): the participant's events, its source's or replicas' events,
+// One merged story per participant: the participant's events, its source's or replicas' events,
 // and its earlier and later connections under the same user id, grouped per connection, in time order, with the
 // gaps between connections made visible. Pure functions: loading lives in storyLoad.ts.
 import type { Participant, ParticipantEvent, ParticipantKey, Region } from '../../../aws/types';

@@ -1,4 +1,4 @@
-// Loads everything a participant's merged story needs (issue 8, item 2), paced by the rate limiter so a story
+// Loads everything a participant's merged story needs, paced by the rate limiter so a story
 // never exceeds 2.5 requests/s of any operation. Not polled: the page refreshes it on request.
 import { queryOptions } from '@tanstack/react-query';
 import type { AwsLayer } from '../../../aws/awsLayer';

@@ -1,4 +1,4 @@
-// "Load all and download CSV" (issue 7): walks the session's remaining participant pages into the table's own
+// "Load all and download CSV": walks the session's remaining participant pages into the table's own
 // per-page cache (participantQueries.page), paced by the rate limiter so that the walk and the view's polling stay
 // within the ListParticipants budget. IVS gives no total, so progress is counted in pages and rows loaded.
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
