@@ -5,8 +5,12 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
+// The app's layers, top to bottom (docs/architecture.md). A file imports only from its own layer or a lower
+// one; src/test holds test helpers and sits outside the order.
+const APP_LAYERS = ['app', 'features', 'components', 'auth', 'routing', 'query', 'aws', 'config'];
+
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.pw-home', '.test-output', 'infra/cdk.out', 'infra/.test-output'] },
+  { ignores: ['scripts/fixtures', 'dist', 'node_modules', 'test-results', 'playwright-report', '.pw-home', '.test-output', 'infra/cdk.out', 'infra/.test-output'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -51,12 +55,27 @@ export default tseslint.config(
     files: ['src/aws/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  // Imports point down the app's layers only.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: APP_LAYERS.slice(1).map((layer, i) => ({
+            target: `./src/${layer}`,
+            from: APP_LAYERS.slice(0, i + 1).map((above) => `./src/${above}`),
+            message: `src/${layer} sits below ${APP_LAYERS.slice(0, i + 1).join(', ')}: imports point down the layers only.`,
+          })),
+        },
+      ],
+    },
+  },
   // A feature never imports a sibling feature. A path is a sibling when it climbs exactly to
   // src/features/ and goes down again, which depends on how deep the importing file sits.
-  // The one exception is auth: every feature gates its controls with auth's <Can> and keeps drafts with it (P11).
   ...[
-    { files: ['src/features/*/*.{ts,tsx}'], sibling: '^\\.\\./(?!\\.\\.|auth/)[^/]+/' },
-    { files: ['src/features/*/*/**/*.{ts,tsx}'], sibling: '^\\.\\./\\.\\./(?!\\.\\.|auth/)[^/]+/' },
+    { files: ['src/features/*/*.{ts,tsx}'], sibling: '^\\.\\./(?!\\.\\.)[^/]+/' },
+    { files: ['src/features/*/*/**/*.{ts,tsx}'], sibling: '^\\.\\./\\.\\./(?!\\.\\.)[^/]+/' },
   ].map(({ files, sibling }) => ({
     files,
     rules: {
@@ -67,7 +86,7 @@ export default tseslint.config(
             { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only src/aws/ may import the AWS SDK.' },
             { group: ['**/emulator/**'], message: 'The app never imports the emulator.' },
             { regex: sibling, message: 'A feature never imports a sibling feature.' },
-            { regex: '(^|/)features/(?!auth/)', message: 'A feature never imports a sibling feature.' },
+            { regex: '(^|/)features/', message: 'A feature never imports a sibling feature.' },
           ],
         },
       ],

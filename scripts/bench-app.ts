@@ -1,4 +1,4 @@
-// `npm run bench`: the console at real scale (issue 7), measured by Playwright driving Chromium against an
+// `npm run bench`: the console at real scale, measured by Playwright driving Chromium against an
 // in-process emulator and `vite preview`, both on free loopback ports. Prints, from one run, each figure with
 // PASS/FAIL against its bar, and exits non-zero on a missed bar:
 //   1. initial JS gzip of the built app vs a minimal page with the same four dependencies (the floor), ratio ≤ 1.3;

@@ -149,10 +149,14 @@ function emitAppConstraints(model: ServiceModel): string {
     if (!model.shapes[n]) throw new Error(`gen-model: form shape ${n} is not in the model`);
     picked[n] = model.shapes[n];
   }
-  const ops: Record<string, { input?: string; pageSize?: string; defaultPageSize?: number }> = {};
+  const ops: Record<string, { input?: string; pageSize?: string; defaultPageSize?: number; maxPageSize?: number }> = {};
   for (const [n, o] of Object.entries(model.operations)) {
     if (!o.paginated) continue;
-    ops[n] = { input: o.input, pageSize: o.paginated.pageSize, defaultPageSize: o.paginated.defaultPageSize };
+    const input = o.input ? model.shapes[o.input] : undefined;
+    const sizeRef = input?.type === 'structure' && o.paginated.pageSize ? input.members[o.paginated.pageSize] : undefined;
+    const sizeShape = sizeRef ? model.shapes[sizeRef.shape] : undefined;
+    const maxPageSize = sizeShape && 'max' in sizeShape ? sizeShape.max : undefined;
+    ops[n] = { input: o.input, pageSize: o.paginated.pageSize, defaultPageSize: o.paginated.defaultPageSize, ...(maxPageSize !== undefined ? { maxPageSize } : {}) };
   }
   const inputs: Record<string, unknown> = {};
   for (const n of ['StartParticipantReplicationRequest', 'CreateParticipantTokenRequest', 'CreateStageRequest', 'DisconnectParticipantRequest', 'ListParticipantsRequest']) {
@@ -163,7 +167,7 @@ function emitAppConstraints(model: ServiceModel): string {
     `// The subset of shapes the app's forms validate against before any call.\n\n` +
     `export type ConstraintShape = {\n  type: string;\n  min?: number;\n  max?: number;\n  pattern?: string;\n  enum?: string[];\n  member?: { shape: string };\n  key?: { shape: string };\n  value?: { shape: string };\n};\n\n` +
     `export const constraints: Record<string, ConstraintShape> = ${JSON.stringify(picked, null, 2)};\n\n` +
-    `export const pagedOperations: Record<string, { input?: string; pageSize?: string; defaultPageSize?: number }> = ${JSON.stringify(ops, null, 2)};\n\n` +
+    `export const pagedOperations: Record<string, { input?: string; pageSize?: string; defaultPageSize?: number; maxPageSize?: number }> = ${JSON.stringify(ops, null, 2)};\n\n` +
     `export const requestShapes: Record<string, { type: string; members: Record<string, { shape: string; default?: unknown }>; required?: string[] }> = ${JSON.stringify(inputs, null, 2)};\n`
   );
 }

@@ -4,7 +4,7 @@ import { App } from './app/App';
 import { ConfigErrorPage } from './app/ConfigErrorPage';
 import './app/styles.css';
 import { loadConfig } from './config/loadConfig';
-import { createAuthController } from './features/auth/session';
+import { createAuthController } from './auth/session';
 
 // A page restored from the back/forward cache may show a previous user's data: always start fresh instead.
 window.addEventListener('pageshow', (e) => {

@@ -1,4 +1,4 @@
-// Issue 7 in the browser: a windowed participant table, server-side filters, the polling budget, no requests
+// Performance in the browser: a windowed participant table, server-side filters, the polling budget, no requests
 // from a hidden tab. The 25,000-row and 1,000-stage figures are measured by `npm run bench`.
 import { readFileSync } from 'node:fs';
 import type { Download } from '@playwright/test';

@@ -1,4 +1,4 @@
-// No double actions (issue 6, item 2): a double click or a repeated Enter in any mutating dialog sends one request,
+// No double actions: a double click or a repeated Enter in any mutating dialog sends one request,
 // even while IVS is slow to answer. Counted twice: as the browser sends them and in the emulator's request log.
 import type { Locator, Page } from '@playwright/test';
 import type { EmulatorControl } from '../fixtures/emulatorControl';

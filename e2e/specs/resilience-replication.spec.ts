@@ -1,4 +1,4 @@
-// No double actions, and no blind retries of StartParticipantReplication (README §3, §9.7): the emulator's request
+// No double actions, and no blind retries of StartParticipantReplication: the emulator's request
 // log must show exactly one successful Start per replication, whatever the user or the network does.
 import type { Page, Route } from '@playwright/test';
 import { PRODUCER, signIn } from '../fixtures/auth';
@@ -83,7 +83,7 @@ test('a Start whose answer is lost is confirmed from the replica list, and not s
   const before = (await control.requestLog()).lastSeq;
 
   // The first attempt reaches IVS and starts the replication, but the browser sees a 500; the SDK retries it
-  // (README §3) and meets "already being replicated".
+  // and meets "already being replicated".
   let first = true;
   await page.route(startUrl, async (route) => {
     if (!first) return route.continue();

@@ -1,4 +1,4 @@
-// The emulator restarts while the console is open (issue 6, item 5): with a data file nothing is lost, and the open
+// The emulator restarts while the console is open: with a data file nothing is lost, and the open
 // page keeps its last data, says it cannot reach the service, and recovers by itself without a reload.
 import { ListParticipantReplicasCommand, StartParticipantReplicationCommand } from '@aws-sdk/client-ivs-realtime';
 import { PRODUCER, signIn, userBox } from '../fixtures/auth';

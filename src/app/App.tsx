@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { AppConfig } from '../config/schema';
-import { AuthProvider, useAuthState } from '../features/auth/AuthProvider';
-import type { AuthController } from '../features/auth/session';
-import { SignInPage } from '../features/auth/SignInPage';
+import { AuthProvider, useAuthState } from '../auth/AuthProvider';
+import type { AuthController } from '../auth/session';
+import { SignInPage } from '../features/signin/SignInPage';
 import { Loading } from '../components/Loading';
 import { AppLayout, NoRolePage } from './AppLayout';
 import { Providers, SessionAws } from './providers';

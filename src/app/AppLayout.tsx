@@ -1,11 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import type { Region } from '../config/schema';
-import { paths } from '../config/paths';
-import { navigate } from '../components/navigate';
+import { href } from '../routing/route';
+import { navigate } from '../routing/navigate';
 import { OfflineBanner } from '../components/OfflineBanner';
-import { Can } from '../features/auth/Can';
+import { Can } from '../auth/Can';
 import { DiagnosticsToggle } from '../features/diagnostics/DiagnosticsToggle';
-import { useAuthController, type Session } from '../features/auth/session';
+import { useAuthController, type Session } from '../auth/session';
 import { useRoute } from './router';
 
 function SignOutButton(): ReactNode {
@@ -66,28 +66,28 @@ export function AppLayout({ regions, session, children }: { regions: readonly Re
         Skip to content
       </a>
       <header className="topbar">
-        <a className="brand" href={paths.home.getHref()}>
+        <a className="brand" href={href('/')}>
           Greenroom
         </a>
         <nav aria-label="Main">
-          <a href={paths.stages.getHref(current)} aria-current={route.name === 'stages' ? 'page' : undefined}>
+          <a href={href('/regions/:region/stages', { region: current })} aria-current={route.name === 'stages' ? 'page' : undefined}>
             Stages
           </a>
-          <a href={paths.findUser.getHref()} aria-current={route.name === 'findUser' ? 'page' : undefined}>
+          <a href={href('/find-user')} aria-current={route.name === 'findUser' ? 'page' : undefined}>
             Find user
           </a>
-          <a href={paths.replicationMap.getHref(current)} aria-current={route.name === 'replicationMap' ? 'page' : undefined}>
+          <a href={href('/regions/:region/replications', { region: current })} aria-current={route.name === 'replicationMap' ? 'page' : undefined}>
             Replication map
           </a>
           <Can policy="replication:start">
-            <a href={paths.replicate.getHref(current)} aria-current={route.name === 'replicate' ? 'page' : undefined}>
+            <a href={href('/regions/:region/replicate', { region: current })} aria-current={route.name === 'replicate' ? 'page' : undefined}>
               Replicate
             </a>
           </Can>
         </nav>
         <label className="region">
           Region{' '}
-          <select value={current} onChange={(e) => navigate(paths.stages.getHref(e.target.value))}>
+          <select value={current} onChange={(e) => navigate(href('/regions/:region/stages', { region: e.target.value }))}>
             {regions.map((r) => (
               <option key={r} value={r}>
                 {r}

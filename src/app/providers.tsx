@@ -4,7 +4,7 @@ import { AwsProvider } from '../aws/AwsProvider';
 import { createAwsLayer, type AwsLayer } from '../aws/awsLayer';
 import { createCredentials } from '../aws/credentials';
 import { loginsKey, type AppConfig } from '../config/schema';
-import { useAuthController } from '../features/auth/session';
+import { useAuthController } from '../auth/session';
 import { PollingContext, usePollingState } from '../query/polling';
 import { createQueryClient } from '../query/queryClient';
 

@@ -1,24 +1,14 @@
-import { lazy, Suspense, useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import type { Region } from '../config/schema';
-import { matchRoute, paths, type RouteMatch } from '../config/paths';
-import { NAVIGATE_EVENT, navigate } from '../components/navigate';
+import { href, matchRoute, type RouteMatch } from '../routing/route';
+import { NAVIGATE_EVENT, navigate } from '../routing/navigate';
 import { Loading } from '../components/Loading';
 import { plainTitle } from '../components/untrusted';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
+import { routes, type RouteName } from './routes';
 
-// A tiny router over the History API, driven by config/paths.ts. Every view loads on demand (issue 7): the
-// initial bundle holds the shell, sign-in and the AWS layer; each page is its own chunk.
-const StageListPage = lazy(() => import('../features/stages/StageListPage').then((m) => ({ default: m.StageListPage })));
-const StageDetailPage = lazy(() => import('../features/stages/StageDetailPage').then((m) => ({ default: m.StageDetailPage })));
-const SessionParticipants = lazy(() => import('../features/participants/SessionParticipants').then((m) => ({ default: m.SessionParticipants })));
-const ParticipantPage = lazy(() => import('../features/participants/ParticipantPage').then((m) => ({ default: m.ParticipantPage })));
-const ReplicaList = lazy(() => import('../features/replication/ReplicaList').then((m) => ({ default: m.ReplicaList })));
-const ReplicationForm = lazy(() => import('../features/replication/ReplicationForm').then((m) => ({ default: m.ReplicationForm })));
-const StageReplications = lazy(() => import('../features/replication/StageReplications').then((m) => ({ default: m.StageReplications })));
-// Issue 8 power tools.
-const FindUserPage = lazy(() => import('../features/participants/FindUserPage').then((m) => ({ default: m.FindUserPage })));
-const ParticipantStory = lazy(() => import('../features/participants/ParticipantStory').then((m) => ({ default: m.ParticipantStory })));
-const ReplicationMapPage = lazy(() => import('../features/replication/ReplicationMapPage').then((m) => ({ default: m.ReplicationMapPage })));
+// A small router over the History API that renders whatever entry of ./routes.tsx matches the address.
+// It holds nothing about any one page: titles, parameters and views all come from the table.
 
 function subscribe(cb: () => void): () => void {
   window.addEventListener('popstate', cb);
@@ -35,10 +25,10 @@ export function useLocationKey(): string {
   return useSyncExternalStore(subscribe, snapshot, snapshot);
 }
 
-export function useRoute(regions: readonly Region[]): RouteMatch {
+export function useRoute(regions: readonly Region[]): RouteMatch<RouteName> {
   const loc = useLocationKey();
   const url = new URL(loc, window.location.origin);
-  return matchRoute(url, regions);
+  return matchRoute(routes, url, regions);
 }
 
 /** Same-origin <a href> clicks become client-side navigations (modifier keys and targets keep browser behaviour). */
@@ -58,33 +48,10 @@ function useLinkInterception(): void {
   }, []);
 }
 
-function titleOf(route: RouteMatch): string {
-  switch (route.name) {
-    case 'stages':
-      return `Stages · ${route.params.region}`;
-    case 'stage':
-    case 'session':
-      return `Stage ${route.params.stageArn?.split('/').pop() ?? ''}`;
-    case 'participant':
-      return `Participant ${route.params.participantId}`;
-    case 'replicate':
-      return 'Replicate a participant';
-    case 'findUser':
-      return 'Find a user';
-    case 'participantStory':
-      return `Story of ${route.params.participantId}`;
-    case 'replicationMap':
-      return `Replication map · ${route.params.region}`;
-    case 'bad-link':
-      return 'Bad link';
-    default:
-      return 'Not found';
-  }
-}
-
-function Redirect({ to }: { to: string }): ReactNode {
-  useEffect(() => navigate(to, { replace: true }), [to]);
-  return null;
+function titleOf(route: RouteMatch<RouteName>): string {
+  if (route.name === 'bad-link') return 'Bad link';
+  if (route.name === 'not-found') return 'Not found';
+  return route.title;
 }
 
 function BadLink({ problems }: { problems: string[] }): ReactNode {
@@ -96,7 +63,7 @@ function BadLink({ problems }: { problems: string[] }): ReactNode {
           <li key={p}>{p}</li>
         ))}
       </ul>
-      <a href={paths.home.getHref()}>Go to the stage list</a>
+      <a href={href('/')}>Go to the stage list</a>
     </section>
   );
 }
@@ -120,81 +87,17 @@ export function Routes({ regions }: { regions: readonly Region[] }): ReactNode {
   }, [pathname]);
 
   let page: ReactNode;
-  switch (route.name) {
-    case 'home':
-      page = <Redirect to={paths.stages.getHref(regions[0] as string)} />;
-      break;
-    case 'stages':
-      page = <StageListPage region={route.params.region as string} search={route.search} />;
-      break;
-    case 'stage':
-    case 'session': {
-      const region = route.params.region as string;
-      const stageArn = route.params.stageArn as string;
-      page = (
-        <StageDetailPage
-          key={stageArn}
-          region={region}
-          stageArn={stageArn}
-          sessionId={route.params.sessionId}
-          renderSession={({ sessionId, live }) => (
-            <>
-              <SessionParticipants key={sessionId} region={region} stageArn={stageArn} sessionId={sessionId} live={live} search={route.search} />
-              <StageReplications region={region} stageArn={stageArn} sessionId={sessionId} live={live} />
-            </>
-          )}
-        />
-      );
-      break;
-    }
-    case 'participant': {
-      const region = route.params.region as string;
-      const key = {
-        stageArn: route.params.stageArn as string,
-        sessionId: route.params.sessionId as string,
-        participantId: route.params.participantId as string,
-      };
-      page = (
-        <ParticipantPage
-          key={locKey}
-          region={region}
-          participantKey={key}
-          renderReplicas={(p) =>
-            p.replicationType === 'REPLICA' ? null : (
-              <ReplicaList region={region} source={{ sourceStageArn: key.stageArn, participantId: key.participantId }} />
-            )
-          }
-        />
-      );
-      break;
-    }
-    case 'replicate':
-      page = <ReplicationForm key={locKey} region={route.params.region as string} search={route.search} />;
-      break;
-    case 'findUser':
-      page = <FindUserPage regions={regions} search={route.search} />;
-      break;
-    case 'participantStory': {
-      const key = { stageArn: route.params.stageArn as string, sessionId: route.params.sessionId as string, participantId: route.params.participantId as string };
-      page = <ParticipantStory key={locKey} region={route.params.region as string} participantKey={key} />;
-      break;
-    }
-    case 'replicationMap':
-      page = <ReplicationMapPage key={route.params.region} region={route.params.region as string} />;
-      break;
-    case 'bad-link':
-      page = <BadLink problems={route.problems} />;
-      break;
-    default:
-      page = (
-        <section aria-labelledby="nf-title">
-          <h1 id="nf-title">Page not found</h1>
-          <p>
-            Nothing lives at this address. <a href={paths.home.getHref()}>Go to the stage list</a>.
-          </p>
-        </section>
-      );
-  }
+  if (route.name === 'bad-link') page = <BadLink problems={route.problems} />;
+  else if (route.name === 'not-found') {
+    page = (
+      <section aria-labelledby="nf-title">
+        <h1 id="nf-title">Page not found</h1>
+        <p>
+          Nothing lives at this address. <a href={href('/')}>Go to the stage list</a>.
+        </p>
+      </section>
+    );
+  } else page = route.render(locKey, regions);
   return (
     <RouteErrorBoundary resetKey={locKey}>
       <Suspense fallback={<Loading label="Loading view" />}>{page}</Suspense>

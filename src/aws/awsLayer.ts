@@ -39,7 +39,7 @@ export type SessionHooks = {
   expired(): void;
 };
 
-// Retry has one owner (P8): the SDK retries throttling, 5xx and network failures up to
+// Retry has one owner: the SDK retries throttling, 5xx and network failures up to
 // SDK_MAX_ATTEMPTS in total, in 'standard' mode (exponential backoff with full jitter, a longer base delay for
 // throttling, and a retry-token bucket per client that stops retrying when most calls fail); react-query adds at
 // most one more round for queries and none for mutations (query/queryClient.ts).
@@ -47,7 +47,7 @@ export type SessionHooks = {
 // (ExpiredToken and the like, below): that request is replayed once with fresh credentials, which the service
 // never executed the first time.
 // 'adaptive' would add client-side rate limiting, but per client and per tab; it cannot see the account-wide
-// budget (README §7) and makes waits hard to explain, so polling slows down instead (query/polling.ts).
+// budget and makes waits hard to explain, so polling slows down instead (query/polling.ts).
 export const SDK_MAX_ATTEMPTS = 3;
 export const SDK_RETRY_MODE = 'standard';
 

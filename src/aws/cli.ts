@@ -1,4 +1,4 @@
-// The AWS CLI equivalent of what a view shows or a dialog does (issue 8, item 5), so an operator can script it.
+// The AWS CLI equivalent of what a view shows or a dialog does, so an operator can script it.
 // Pure string building: nothing here runs a command. Every value is shell-quoted for POSIX shells (bash, zsh, sh),
 // because ids, user ids and attributes come from untrusted clients and may hold quotes, `$(…)` or newlines.
 import type { Region } from '../config/schema';

@@ -203,55 +203,65 @@ export const constraints: Record<string, ConstraintShape> = {
   }
 };
 
-export const pagedOperations: Record<string, { input?: string; pageSize?: string; defaultPageSize?: number }> = {
+export const pagedOperations: Record<string, { input?: string; pageSize?: string; defaultPageSize?: number; maxPageSize?: number }> = {
   "ListCompositions": {
     "input": "ListCompositionsRequest",
     "pageSize": "maxResults",
-    "defaultPageSize": 100
+    "defaultPageSize": 100,
+    "maxPageSize": 100
   },
   "ListEncoderConfigurations": {
     "input": "ListEncoderConfigurationsRequest",
     "pageSize": "maxResults",
-    "defaultPageSize": 100
+    "defaultPageSize": 100,
+    "maxPageSize": 100
   },
   "ListIngestConfigurations": {
     "input": "ListIngestConfigurationsRequest",
     "pageSize": "maxResults",
-    "defaultPageSize": 50
+    "defaultPageSize": 50,
+    "maxPageSize": 100
   },
   "ListParticipantEvents": {
     "input": "ListParticipantEventsRequest",
     "pageSize": "maxResults",
-    "defaultPageSize": 50
+    "defaultPageSize": 50,
+    "maxPageSize": 100
   },
   "ListParticipantReplicas": {
     "input": "ListParticipantReplicasRequest",
     "pageSize": "maxResults",
-    "defaultPageSize": 50
+    "defaultPageSize": 50,
+    "maxPageSize": 50
   },
   "ListParticipants": {
     "input": "ListParticipantsRequest",
     "pageSize": "maxResults",
-    "defaultPageSize": 50
+    "defaultPageSize": 50,
+    "maxPageSize": 100
   },
   "ListPublicKeys": {
     "input": "ListPublicKeysRequest",
     "pageSize": "maxResults",
-    "defaultPageSize": 50
+    "defaultPageSize": 50,
+    "maxPageSize": 100
   },
   "ListStageSessions": {
     "input": "ListStageSessionsRequest",
     "pageSize": "maxResults",
-    "defaultPageSize": 50
+    "defaultPageSize": 50,
+    "maxPageSize": 100
   },
   "ListStages": {
     "input": "ListStagesRequest",
     "pageSize": "maxResults",
-    "defaultPageSize": 50
+    "defaultPageSize": 50,
+    "maxPageSize": 100
   },
   "ListStorageConfigurations": {
     "input": "ListStorageConfigurationsRequest",
-    "pageSize": "maxResults"
+    "pageSize": "maxResults",
+    "maxPageSize": 100
   }
 };
 

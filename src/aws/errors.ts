@@ -1,4 +1,4 @@
-// The one error type of the app (P3). toAppError is the only place that converts SDK and network failures.
+// The one error type of the app. toAppError is the only place that converts SDK and network failures.
 
 export type AppErrorKind =
   | 'validation'

@@ -1,4 +1,4 @@
-// SDK outputs → the app's plain-JSON types (P4). Structural sharing only works on JSON values,
+// SDK outputs → the app's plain-JSON types. Structural sharing only works on JSON values,
 // so every Date becomes an ISO string and every absent member is simply left out.
 import type {
   Event as SdkEvent,

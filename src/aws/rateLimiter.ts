@@ -1,6 +1,6 @@
 // Paces bursts of reads (find a user, the merged story, the replication map) so that each operation in each region
 // stays within the console's share of the IVS rate limit: 5 TPS per operation, of which the console takes at most
-// half (README §7, query/budget.ts). The limit is per account and region, so the key is "<region>:<Operation>".
+// half (query/budget.ts). The limit is per account and region, so the key is "<region>:<Operation>".
 
 export type RateLimiter = {
   /** Resolves when a request under `key` may be sent; rejects with the signal's reason when aborted first. */

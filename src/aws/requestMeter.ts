@@ -1,5 +1,5 @@
-// Counts the IVS requests this tab sends, per operation and region, with timestamps (issue 7: the polling
-// budget). Attached to every client as an SDK middleware in the `finalizeRequest` step, after the retry
+// Counts the IVS requests this tab sends, per operation and region, with timestamps, for the polling
+// budget's diagnostics. Attached to every client as an SDK middleware in the `finalizeRequest` step, after the retry
 // middleware, so each attempt on the wire counts once, retries included.
 import type { IVSRealTimeClient } from '@aws-sdk/client-ivs-realtime';
 
@@ -49,12 +49,6 @@ export function subscribeRequests(cb: () => void): () => void {
 }
 
 export const requestVersion = (): number => version;
-
-export function clearRequests(): void {
-  samples.length = 0;
-  version += 1;
-  listeners.forEach((l) => l());
-}
 
 /** Adds the meter to a client (one line where the client is created). */
 export function meterRequests(client: Pick<IVSRealTimeClient, 'middlewareStack'>, region: string): void {

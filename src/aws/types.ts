@@ -1,4 +1,4 @@
-// The app's own shapes for IVS data. Only these plain-JSON values go into the query cache (P4):
+// The app's own shapes for IVS data. Only these plain-JSON values go into the query cache:
 // no $metadata, no Date objects (times are ISO strings), optional members left out when IVS omits them.
 import type { Region } from '../config/schema';
 

@@ -4,7 +4,7 @@ import { cliCommand, cliInputJson, type CliCall } from '../aws/cli';
 import { CopyButton } from './CopyButton';
 
 /**
- * The `aws ivs-realtime …` equivalent of a view or an action, and its JSON input, ready to copy (issue 8).
+ * The `aws ivs-realtime …` equivalent of a view or an action, and its JSON input, ready to copy.
  * Collapsed by default so it never crowds the page it belongs to. Where config.json points the region at another
  * endpoint (the emulator), the command names it, so it runs as copied.
  */

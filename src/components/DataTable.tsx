@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { nextSort, type SortState } from './sorting';
 
-// A windowed table (issue 7): a real <table> whose <tbody> holds only the rows in view plus a few either side,
+// A windowed table: a real <table> whose <tbody> holds only the rows in view plus a few either side,
 // between two spacer rows that keep the scroll height. Rows have one fixed height. Screen readers get the full
 // size from aria-rowcount and each row's place from aria-rowindex; the header stays in view (sticky); the
 // scroll box is focusable, so arrow keys, Page Up/Down, Home and End scroll it. Sortable columns get a button in

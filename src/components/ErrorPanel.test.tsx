@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../aws/errors';
-import { AuthContext } from '../features/auth/session';
+import { AuthContext } from '../auth/session';
 import { fakeAuth } from '../test/renderWithProviders';
 import { ErrorPanel } from './ErrorPanel';
 import { KeyValueEditor } from './KeyValueEditor';

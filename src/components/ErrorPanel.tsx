@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AppError } from '../aws/errors';
-import { useRole } from '../features/auth/Can';
-import { deniedMessage } from '../features/auth/policies';
+import { useRole } from '../auth/Can';
+import { deniedMessage } from '../auth/policies';
 
 const TITLES: Record<AppError['kind'], string> = {
   validation: 'The request was rejected',

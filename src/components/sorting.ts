@@ -1,4 +1,4 @@
-// Sorting of loaded rows (issue 7): the view's sort lives in the URL ("sort=name" or "sort=-name"), the table
+// Sorting of loaded rows: the view's sort lives in the URL ("sort=name" or "sort=-name"), the table
 // headers toggle it, and the rows are sorted in a deferred, memoised step, so typing in a filter box never waits
 // for 25,000 rows to be ordered again.
 import { useDeferredValue, useMemo } from 'react';

@@ -1,4 +1,4 @@
-// Participant-chosen text (user ids, attributes, tags) is hostile until shown otherwise (auth-security §12):
+// Participant-chosen text (user ids, attributes, tags) is hostile until shown otherwise:
 // it is only ever rendered as React text, and characters that hide or reorder text are made visible.
 
 /** Bidi embeddings/overrides/isolates, zero-width and other invisible format characters. */

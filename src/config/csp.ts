@@ -1,4 +1,4 @@
-// The Content-Security-Policy and security headers of the built app (auth-security §12). Pure functions, used by
+// The Content-Security-Policy and security headers of the built app. Pure functions, used by
 // vite.config.ts for `vite preview` and documented in the README for production hosting.
 import type { AppConfig } from './schema';
 

@@ -1,4 +1,4 @@
-// Runtime configuration: read from /config.json before the app renders (P1).
+// Runtime configuration: read from /config.json before the app renders.
 // Plain TypeScript with no dependencies, so every bad field can be named on screen.
 
 export type Region = string;
@@ -15,7 +15,7 @@ export type RegionConfig = {
 export type PollKind = 'stages' | 'stage' | 'participants' | 'participant';
 export const POLL_KINDS: readonly PollKind[] = ['stages', 'stage', 'participants', 'participant'];
 
-/** The Cognito user pool staff sign in with (decision 001). */
+/** The Cognito user pool staff sign in with (docs/decisions/001-staff-sign-in.md). */
 export type AuthConfig = {
   /** Region of the user pool; also the region of the `Logins` key. */
   region: Region;

@@ -1,9 +1,10 @@
-// The polling budget (issue 7): IVS rate-limits each operation per account and region
-// (docs: ivs-realtime README §7). The console keeps its own steady polling under half of each limit, so the
-// customer's application and other tabs keep the rest. Views compute their intervals through here.
+// The polling budget: IVS rate-limits each operation per account and region (RATE_LIMITS_TPS). The console
+// keeps its own steady polling under half of each limit, so the customer's application and other tabs keep
+// the rest. Views compute their intervals through here.
 import { use } from 'react';
 import type { PollKind } from '../config/schema';
 import { PollingContext, throttleAware, type PollInterval } from './polling';
+import { PAGE_SIZE } from '../aws/limits';
 
 /** Requests per second per account and region. */
 export const RATE_LIMITS_TPS: Readonly<Record<string, number>> = {
@@ -56,13 +57,11 @@ export function budgetedInterval(operation: string, baseMs: number, queries: num
  * The polling plan of each view, from its intervals and how many queries it polls. Unit tests check every plan
  * against the budget; the diagnostics panel shows the measured rates beside it.
  */
-export const STAGE_LIST_PAGE_SIZE = 100;
-export const PARTICIPANT_PAGE_SIZE = 100;
 /** Most live-count queries a stage list polls: the rows in view plus overscan (DataTable). */
 export const MAX_VISIBLE_ROWS = 40;
 
 export function stageListPlan(stages: number, liveVisible: number, intervals: { stages: number }): PolledQuery[] {
-  const pages = Math.max(1, Math.ceil(stages / STAGE_LIST_PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(stages / PAGE_SIZE.ListStages));
   const listMs = budgetedInterval('ListStages', intervals.stages, 1, pages);
   const countsMs = budgetedInterval('ListParticipants', intervals.stages, Math.min(liveVisible, MAX_VISIBLE_ROWS));
   return [

@@ -85,7 +85,7 @@ export function throttleAware(base: number): (query: PolledQuery) => number {
 }
 
 /**
- * The refetch interval for a view (P7): the configured value, or false once the user pauses. While the last
+ * The refetch interval for a view: the configured value, or false once the user pauses. While the last
  * refreshes of the query were throttled it slows down (doubling, capped at SLOWDOWN_CAP_MS) and it recovers
  * after the next success. Only the component that shows the data passes it as `refetchInterval`.
  */

@@ -2,7 +2,7 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { toAppError, type AppError } from '../aws/errors';
 
 /**
- * Retry has one owner (P8). The SDK already retries throttling, 5xx and network failures
+ * Retry has one owner. The SDK already retries throttling, 5xx and network failures
  * (SDK_MAX_ATTEMPTS, retry mode 'standard', in aws/awsLayer.ts); react-query only adds one more round for
  * retryable errors of queries, and never retries a mutation (mutations confirm instead: features/replication).
  * SDK maxAttempts 3 × 2 = at most 6 requests; change both together.

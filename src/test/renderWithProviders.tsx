@@ -3,8 +3,8 @@ import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { AwsProvider } from '../aws/AwsProvider';
 import type { AwsLayer } from '../aws/awsLayer';
-import type { Role } from '../features/auth/policies';
-import { AuthContext, type AuthController, type AuthState } from '../features/auth/session';
+import type { Role } from '../auth/policies';
+import { AuthContext, type AuthController, type AuthState } from '../auth/session';
 import { PollingContext } from '../query/polling';
 
 const intervals = { stages: 5000, stage: 3000, participants: 3000, participant: 3000 };

@@ -2,8 +2,9 @@ import { ListParticipantEventsCommand } from '@aws-sdk/client-ivs-realtime';
 import type { AwsLayer } from '../awsLayer';
 import { toEvent } from '../normalize';
 import type { ParticipantEvent, ParticipantKey, Region } from '../types';
+import { PAGE_SIZE } from '../limits';
 
-/** The timeline needs every event, so this walks all pages inside one call (P5). */
+/** The timeline needs every event, so this walks all pages (each as large as the API allows) inside one call. */
 export async function listAllParticipantEvents(
   aws: AwsLayer,
   region: Region,
@@ -13,7 +14,7 @@ export async function listAllParticipantEvents(
   const events: ParticipantEvent[] = [];
   let nextToken: string | undefined;
   do {
-    const out = await aws.send(region, new ListParticipantEventsCommand({ ...key, nextToken, maxResults: 100 }), signal);
+    const out = await aws.send(region, new ListParticipantEventsCommand({ ...key, nextToken, maxResults: PAGE_SIZE.ListParticipantEvents }), signal);
     events.push(...(out.events ?? []).map(toEvent));
     nextToken = out.nextToken;
   } while (nextToken);

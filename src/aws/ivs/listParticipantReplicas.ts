@@ -2,8 +2,9 @@ import { ListParticipantReplicasCommand } from '@aws-sdk/client-ivs-realtime';
 import type { AwsLayer } from '../awsLayer';
 import { toReplica } from '../normalize';
 import type { ParticipantReplica, Region } from '../types';
+import { PAGE_SIZE } from '../limits';
 
-/** All replicas of one source participant; the API caps a page at 50. */
+/** All replicas of one source participant, in pages as large as the API allows. */
 export async function listParticipantReplicas(
   aws: AwsLayer,
   region: Region,
@@ -13,7 +14,7 @@ export async function listParticipantReplicas(
   const replicas: ParticipantReplica[] = [];
   let nextToken: string | undefined;
   do {
-    const out = await aws.send(region, new ListParticipantReplicasCommand({ ...key, nextToken, maxResults: 50 }), signal);
+    const out = await aws.send(region, new ListParticipantReplicasCommand({ ...key, nextToken, maxResults: PAGE_SIZE.ListParticipantReplicas }), signal);
     replicas.push(...(out.replicas ?? []).map(toReplica));
     nextToken = out.nextToken;
   } while (nextToken);

@@ -2,6 +2,7 @@ import { ListParticipantsCommand, type ListParticipantsRequest } from '@aws-sdk/
 import type { AwsLayer } from '../awsLayer';
 import { toParticipantSummary } from '../normalize';
 import type { Page, ParticipantFilter, ParticipantSummary, Region } from '../types';
+import { PAGE_SIZE } from '../limits';
 
 /** IVS accepts at most one filter per call, and `filterByPublished: false` must never be sent. */
 export function filterToRequest(filter: ParticipantFilter): Partial<ListParticipantsRequest> {
@@ -31,7 +32,7 @@ export async function listParticipants(
       stageArn: args.stageArn,
       sessionId: args.sessionId,
       nextToken: args.nextToken,
-      maxResults: args.maxResults ?? 100,
+      maxResults: args.maxResults ?? PAGE_SIZE.ListParticipants,
       ...filterToRequest(args.filter),
     }),
     signal,

@@ -2,6 +2,7 @@ import { ListStageSessionsCommand } from '@aws-sdk/client-ivs-realtime';
 import type { AwsLayer } from '../awsLayer';
 import { toSession } from '../normalize';
 import type { Page, Region, StageSession } from '../types';
+import { PAGE_SIZE } from '../limits';
 
 export async function listStageSessions(
   aws: AwsLayer,
@@ -10,6 +11,6 @@ export async function listStageSessions(
   nextToken?: string,
   signal?: AbortSignal,
 ): Promise<Page<StageSession>> {
-  const out = await aws.send(region, new ListStageSessionsCommand({ stageArn, nextToken, maxResults: 50 }), signal);
+  const out = await aws.send(region, new ListStageSessionsCommand({ stageArn, nextToken, maxResults: PAGE_SIZE.ListStageSessions }), signal);
   return { items: (out.stageSessions ?? []).map(toSession), ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
 }

@@ -2,7 +2,10 @@ import { useState, type ReactNode } from 'react';
 import type { ParticipantKey, Region } from '../../aws/types';
 import { CliCommand } from '../../components/CliCommand';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { bound } from '../../aws/limits';
 import { useDisconnectParticipant } from './mutations';
+
+const REASON_MAX = bound('DisconnectParticipantReason', 'max');
 
 export type DisconnectTarget = ParticipantKey & { userId?: string };
 
@@ -43,8 +46,8 @@ export function DisconnectDialog({ region, target, onClose }: { region: Region; 
         if they do.
       </p>
       <label className="stack">
-        Reason (optional, up to 128 characters)
-        <input value={reason} maxLength={128} onChange={(e) => setReason(e.target.value)} />
+        Reason (optional, up to {REASON_MAX} characters)
+        <input value={reason} maxLength={REASON_MAX} onChange={(e) => setReason(e.target.value)} />
       </label>
       {target ? (
         <CliCommand

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, EVENT_NAMES, explainErrorCode } from './eventCodes';
-import { formatFilter, parseFilter } from './filters';
+import { formatFilter, parseFilter } from './table/filters';
 
 describe('event texts', () => {
   it('explains every error code IVS defines in a sentence', () => {

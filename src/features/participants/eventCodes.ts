@@ -41,7 +41,7 @@ export function explainErrorCode(code: string): string {
   return ERROR_CODES[code] ?? `IVS reported error code ${code}, which Greenroom does not know yet.`;
 }
 
-/** What support should do next for each error code (issue 8): one sentence an agent can act on. */
+/** What support should do next for each error code: one sentence an agent can act on. */
 export const NEXT_STEPS: Record<string, string> = {
   INSUFFICIENT_CAPABILITIES: 'Check the capabilities the app puts in this user’s token; issue a new token with PUBLISH or SUBSCRIBE as needed.',
   QUOTA_EXCEEDED: 'Count the publishers in the stage (12 at most) and ask the producer to remove one, or move the user to another stage.',

@@ -3,9 +3,9 @@ import { useAws } from '../../aws/AwsProvider';
 import type { AppError } from '../../aws/errors';
 import { disconnectParticipant } from '../../aws/ivs/disconnectParticipant';
 import type { Region } from '../../aws/types';
-import { useSub } from '../auth/useDraft';
+import { useSub } from '../../auth/useDraft';
 import { participantQueries } from './queries';
-import { startRejoinWatch } from './rejoin';
+import { startRejoinWatch } from './rejoin/rejoin';
 
 export type DisconnectInput = {
   stageArn: string;

@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import type { AwsLayer } from '../../aws/awsLayer';
 import { getParticipant } from '../../aws/ivs/getParticipant';
 import { listAllParticipantEvents } from '../../aws/ivs/listParticipantEvents';
@@ -6,26 +6,15 @@ import { listParticipants } from '../../aws/ivs/listParticipants';
 import { listStageSessions } from '../../aws/ivs/listStageSessions';
 import type { Page, ParticipantFilter, ParticipantKey, ParticipantSummary, Region } from '../../aws/types';
 
-/** Rows per ListParticipants page of the session table (the API's maximum). */
-export const PARTICIPANT_PAGE_SIZE = 100;
-
 export const participantQueries = {
   all: (region: Region) => ['ivs', region, 'participants'] as const,
   inStage: (region: Region, stageArn: string) => [...participantQueries.all(region), 'stage', stageArn] as const,
   inSession: (region: Region, stageArn: string, sessionId: string) =>
     [...participantQueries.inStage(region, stageArn), 'session', sessionId] as const,
-  list: (aws: AwsLayer, region: Region, stageArn: string, sessionId: string, filter: ParticipantFilter) =>
-    infiniteQueryOptions({
-      queryKey: [...participantQueries.inSession(region, stageArn, sessionId), 'list', filter] as const,
-      queryFn: ({ signal, pageParam }) =>
-        listParticipants(aws, region, { stageArn, sessionId, filter, nextToken: pageParam, maxResults: 50 }, signal),
-      initialPageParam: undefined as string | undefined,
-      getNextPageParam: (last) => last.nextToken,
-    }),
   pages: (region: Region, stageArn: string, sessionId: string, filter: ParticipantFilter) =>
     [...participantQueries.inSession(region, stageArn, sessionId), 'page', filter] as const,
   /**
-   * Page `index` of the session table, as its own query, so that only the pages in view are polled (issue 7).
+   * Page `index` of the session table, as its own query, so that only the pages in view are polled.
    * IVS tokens are positional and the key holds the index: page i reads page i-1's nextToken from the cache,
    * so refreshing page i-1 (new token text, same position) does not refetch page i.
    */
@@ -39,7 +28,7 @@ export const participantQueries = {
           nextToken = prev?.nextToken;
           if (!nextToken) return { items: [] };
         }
-        return listParticipants(aws, region, { stageArn, sessionId, filter, nextToken, maxResults: PARTICIPANT_PAGE_SIZE }, signal);
+        return listParticipants(aws, region, { stageArn, sessionId, filter, nextToken }, signal);
       },
     }),
   detail: (aws: AwsLayer, region: Region, key: ParticipantKey) =>

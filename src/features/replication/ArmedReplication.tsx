@@ -8,8 +8,8 @@ import { Field } from '../../components/Field';
 import { stageIdOf } from '../../components/format';
 import { StatusBadge } from '../../components/StatusBadge';
 import { PollingContext, useNow } from '../../query/polling';
-import { Can } from '../auth/Can';
-import { useSub } from '../auth/useDraft';
+import { Can } from '../../auth/Can';
+import { useSub } from '../../auth/useDraft';
 import {
   acquireLease,
   armStep,
@@ -32,7 +32,7 @@ import { useCheckReplication, useStartReplication } from './mutations';
 import { replicaQueries } from './queries';
 import { validateReplication, type ReplicationForm } from './validation';
 
-/** Each armed participant is one GetParticipant per poll interval; five of them stay far below 5 TPS (README §7). */
+/** Each armed participant is one GetParticipant per poll interval; five of them stay far below 5 TPS. */
 export const MAX_ARMED = 5;
 
 const time = (ms: number): string => new Date(ms).toLocaleTimeString();

@@ -1,12 +1,12 @@
 import { useRef, useState, type ReactNode } from 'react';
 import type { Region } from '../../aws/types';
-import { paths } from '../../config/paths';
+import { href } from '../../routing/route';
 import { RequestId } from '../../components/ErrorPanel';
 import { Field } from '../../components/Field';
 import { stageIdOf } from '../../components/format';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useOnline } from '../../query/connectivity';
-import { Can } from '../auth/Can';
+import { Can } from '../../auth/Can';
 import { FAN_OUT_MAX, isRetryable, needsCheck, parseDestinations, summarize, useFanOut, withResult, type DestinationResult, type FanOutResults } from './fanOut';
 import { validateReplication, type ReplicationForm } from './validation';
 
@@ -122,7 +122,7 @@ export function FanOut({ region, form }: Props): ReactNode {
               {results.map((r) => (
                 <tr key={r.destinationStageArn}>
                   <td>
-                    <a href={paths.stage.getHref(region, r.destinationStageArn)}>
+                    <a href={href('/regions/:region/stages/:stageArn', { region, stageArn: r.destinationStageArn })}>
                       <code>{stageIdOf(r.destinationStageArn) || r.destinationStageArn}</code>
                     </a>
                   </td>

@@ -2,14 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { Region } from '../../aws/types';
-import { paths } from '../../config/paths';
+import { href } from '../../routing/route';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { stageIdOf } from '../../components/format';
 import { EmptyState, Loading } from '../../components/Loading';
 import { StaleBanner } from '../../components/StaleBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { usePollInterval } from '../../query/polling';
-import { Can } from '../auth/Can';
+import { Can } from '../../auth/Can';
 import { replicaQueries, type ReplicaSource } from './queries';
 import { StopReplicationButton } from './StopReplicationButton';
 
@@ -37,12 +37,12 @@ export function ReplicaList({ region, source }: { region: Region; source: Replic
             {q.data.map((r) => (
               <tr key={`${r.destinationStageArn}/${r.destinationSessionId}`}>
                 <td>
-                  <a href={paths.stage.getHref(region, r.destinationStageArn)}>
+                  <a href={href('/regions/:region/stages/:stageArn', { region, stageArn: r.destinationStageArn })}>
                     <code>{stageIdOf(r.destinationStageArn)}</code>
                   </a>
                 </td>
                 <td>
-                  <a href={paths.participant.getHref(region, r.destinationStageArn, r.destinationSessionId, r.participantId)} aria-label={`Replica in session ${r.destinationSessionId}`}>
+                  <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: r.destinationStageArn, sessionId: r.destinationSessionId, participantId: r.participantId })} aria-label={`Replica in session ${r.destinationSessionId}`}>
                     <code>{r.destinationSessionId}</code>
                   </a>
                 </td>
@@ -61,7 +61,7 @@ export function ReplicaList({ region, source }: { region: Region; source: Replic
       {q.data && q.isRefetchError ? <StaleBanner error={q.error} updatedAt={q.dataUpdatedAt} /> : null}
       {body}
       <Can policy="replication:start">
-        <a className="button" href={paths.replicate.getHref(region, { source: source.sourceStageArn, participant: source.participantId })}>
+        <a className="button" href={href('/regions/:region/replicate', { region }, { source: source.sourceStageArn, participant: source.participantId })}>
           Replicate to another stage
         </a>
       </Can>

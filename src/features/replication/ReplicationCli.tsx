@@ -3,7 +3,7 @@ import type { Region } from '../../aws/types';
 import { CliCommand } from '../../components/CliCommand';
 import type { ReplicationForm } from './validation';
 
-/** The form's StartParticipantReplication as an AWS CLI command, updated as the producer types (issue 8). */
+/** The form's StartParticipantReplication as an AWS CLI command, updated as the producer types. */
 export function ReplicationCli({ region, form }: { region: Region; form: ReplicationForm }): ReactNode {
   const window = Number(form.reconnectWindowSeconds);
   const attributes = Object.fromEntries(form.attributes.filter((a) => a.key).map((a) => [a.key, a.value]));

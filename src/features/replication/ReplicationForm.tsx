@@ -1,17 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
+import { ATTRIBUTES_MAX_BYTES } from '../../aws/limits';
 import type { Region } from '../../aws/types';
-import { paths } from '../../config/paths';
+import { href } from '../../routing/route';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Field } from '../../components/Field';
 import { stageIdOf } from '../../components/format';
 import { KeyValueEditor } from '../../components/KeyValueEditor';
-import { navigate } from '../../components/navigate';
+import { navigate } from '../../routing/navigate';
 import { plainTitle } from '../../components/untrusted';
-import { Can, useRole } from '../auth/Can';
-import { deniedMessage } from '../auth/policies';
-import { isRecordOf, useDraft } from '../auth/useDraft';
+import { Can, useRole } from '../../auth/Can';
+import { deniedMessage } from '../../auth/policies';
+import { isRecordOf, useDraft } from '../../auth/useDraft';
 import { useOnline } from '../../query/connectivity';
 import { useCheckReplication, useStartReplication } from './mutations';
 import { SubmitOutcome, submitVerdict } from './SubmitOutcome';
@@ -19,7 +20,7 @@ import { replicaQueries } from './queries';
 import { ReplicationCli } from './ReplicationCli';
 import { FanOut } from './FanOut';
 import { ArmedReplication } from './ArmedReplication';
-import { ATTRIBUTES_MAX_BYTES, fieldOfServerError, validateReplication, type ReplicationErrors, type ReplicationForm as Form } from './validation';
+import { fieldOfServerError, WINDOW_MAX, WINDOW_MIN, validateReplication, type ReplicationErrors, type ReplicationForm as Form } from './validation';
 
 type Props = { region: Region; search: URLSearchParams };
 
@@ -88,8 +89,8 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
         if (outcome.status !== 'started') return;
         navigate(
           sessionId
-            ? paths.participant.getHref(region, input.sourceStageArn, sessionId, input.participantId)
-            : paths.stage.getHref(region, input.destinationStageArn),
+            ? href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: input.sourceStageArn, sessionId, participantId: input.participantId })
+            : href('/regions/:region/stages/:stageArn', { region, stageArn: input.destinationStageArn }),
         );
       },
       onSettled: () => {
@@ -188,7 +189,7 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
         <Field
           label="Reconnect window (seconds)"
           error={fieldError('reconnectWindowSeconds')}
-          hint="0 to 300. If the publisher drops and returns within this time, replication carries on. 0 means no grace period."
+          hint={`${WINDOW_MIN} to ${WINDOW_MAX}. If the publisher drops and returns within this time, replication carries on. 0 means no grace period.`}
         >
           {({ id, describedBy, invalid }) => (
             <input

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { Region } from '../../aws/types';
-import { paths } from '../../config/paths';
+import { href } from '../../routing/route';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FreshnessIndicator } from '../../components/FreshnessIndicator';
 import { stageIdOf } from '../../components/format';
@@ -28,7 +28,7 @@ function SourceGroup({ region, map, sourceStageArn, edges, now }: { region: Regi
     <section aria-labelledby={id}>
       <h2 id={id}>
         From {name ? `${name} ` : ''}
-        <a href={paths.stage.getHref(region, sourceStageArn)}>
+        <a href={href('/regions/:region/stages/:stageArn', { region, stageArn: sourceStageArn })}>
           <code>{stageIdOf(sourceStageArn)}</code>
         </a>
       </h2>
@@ -47,14 +47,14 @@ function SourceGroup({ region, map, sourceStageArn, edges, now }: { region: Regi
           {edges.map((e) => (
             <tr key={`${e.participantId}/${e.destinationStageArn}`}>
               <td>
-                <a href={paths.participant.getHref(region, e.sourceStageArn, e.sourceSessionId, e.participantId)}>
+                <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: e.sourceStageArn, sessionId: e.sourceSessionId, participantId: e.participantId })}>
                   <code>{e.participantId}</code>
                 </a>
                 {e.userId ? <span className="muted"> ({e.userId})</span> : null}
               </td>
               <td>
                 → {map.stageNames[e.destinationStageArn] ? `${map.stageNames[e.destinationStageArn]} ` : ''}
-                <a href={paths.participant.getHref(region, e.destinationStageArn, e.destinationSessionId, e.participantId)} aria-label={`Replica in stage ${stageIdOf(e.destinationStageArn)}`}>
+                <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: e.destinationStageArn, sessionId: e.destinationSessionId, participantId: e.participantId })} aria-label={`Replica in stage ${stageIdOf(e.destinationStageArn)}`}>
                   <code>{stageIdOf(e.destinationStageArn)}</code>
                 </a>
               </td>
@@ -73,7 +73,7 @@ function SourceGroup({ region, map, sourceStageArn, edges, now }: { region: Regi
   );
 }
 
-/** Every active replication in a region, grouped source stage → participant → destination stages, live (issue 8). */
+/** Every active replication in a region, grouped source stage → participant → destination stages, live. */
 export function ReplicationMapPage({ region }: { region: Region }): ReactNode {
   const aws = useAws();
   const poll = usePollInterval('stages');

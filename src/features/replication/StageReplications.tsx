@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { Region } from '../../aws/types';
-import { paths } from '../../config/paths';
+import { href } from '../../routing/route';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { stageIdOf } from '../../components/format';
 import { EmptyState, Loading } from '../../components/Loading';
@@ -22,7 +22,7 @@ function OutgoingRows({ region, stageArn, sessionId, participantId, live }: Prop
     refetchInterval: live ? interval : false,
   });
   const link = (
-    <a href={paths.participant.getHref(region, stageArn, sessionId, participantId)}>
+    <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn, sessionId, participantId })}>
       <code>{participantId}</code>
     </a>
   );
@@ -40,7 +40,7 @@ function OutgoingRows({ region, stageArn, sessionId, participantId, live }: Prop
         <tr key={`${r.destinationStageArn}/${r.destinationSessionId}`}>
           <td>{link}</td>
           <td>
-            <a href={paths.session.getHref(region, r.destinationStageArn, r.destinationSessionId)}>
+            <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn: r.destinationStageArn, sessionId: r.destinationSessionId })}>
               <code>{stageIdOf(r.destinationStageArn)}</code>
             </a>
           </td>
@@ -111,13 +111,13 @@ export function StageReplications({ region, stageArn, sessionId, live }: Props):
             {replicas.map((p) => (
               <tr key={p.participantId}>
                 <td>
-                  <a href={paths.participant.getHref(region, stageArn, sessionId, p.participantId)}>
+                  <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn, sessionId, participantId: p.participantId })}>
                     <code>{p.participantId}</code>
                   </a>
                 </td>
                 <td>
                   {p.sourceStageArn && p.sourceSessionId ? (
-                    <a href={paths.participant.getHref(region, p.sourceStageArn, p.sourceSessionId, p.participantId)}>
+                    <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: p.sourceStageArn, sessionId: p.sourceSessionId, participantId: p.participantId })}>
                       <code>{stageIdOf(p.sourceStageArn)}</code>
                     </a>
                   ) : (

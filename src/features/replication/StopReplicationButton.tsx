@@ -3,7 +3,7 @@ import type { Region, ReplicationKey } from '../../aws/types';
 import { CliCommand } from '../../components/CliCommand';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { stageIdOf } from '../../components/format';
-import { useCan } from '../auth/Can';
+import { useCan } from '../../auth/Can';
 import { useStopReplication } from './mutations';
 
 export function StopReplicationButton({ region, replication }: { region: Region; replication: ReplicationKey }): ReactNode {

@@ -1,9 +1,9 @@
-// What the replication form says after a submit (issue 6): running although IVS did not answer 200, not known
+// What the replication form says after a submit: running although IVS did not answer 200, not known
 // (neither the start nor the check answered clearly: look again, never start again), or did not start.
 import type { ReactNode } from 'react';
 import type { AppError } from '../../aws/errors';
 import type { ParticipantReplica, Region } from '../../aws/types';
-import { paths } from '../../config/paths';
+import { href } from '../../routing/route';
 import { ErrorPanel, RequestId } from '../../components/ErrorPanel';
 import { stageIdOf } from '../../components/format';
 import type { StartOutcome } from './mutations';
@@ -83,7 +83,7 @@ function RunningNotice({ region, outcome }: { region: Region; outcome: Extract<S
           <code>{stageIdOf(r.destinationStageArn)}</code> as ACTIVE.{' '}
         </>
       )}
-      <a href={paths.participant.getHref(region, r.destinationStageArn, r.destinationSessionId, r.participantId)}>View the replica</a>
+      <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: r.destinationStageArn, sessionId: r.destinationSessionId, participantId: r.participantId })}>View the replica</a>
     </div>
   );
 }

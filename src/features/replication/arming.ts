@@ -3,7 +3,7 @@
 
 import type { StartReplicationInput } from '../../aws/ivs/startParticipantReplication';
 import type { Region } from '../../aws/types';
-import { draftKey, draftStorage, readDraftsUnder } from '../auth/drafts';
+import { draftKey, draftStorage, readDraftsUnder } from '../../auth/drafts';
 
 /**
  * armed → starting → started | failed. 'starting' is written before the request is sent, so after a reload in

@@ -8,7 +8,7 @@ import { replicaQueries } from './queries';
 
 /**
  * Fan-out: one participant into several destination stages, one StartParticipantReplication per destination
- * (never more than FAN_OUT_CONCURRENCY in flight: IVS allows 5 TPS per account and region, README §7).
+ * (never more than FAN_OUT_CONCURRENCY in flight: IVS allows 5 TPS per account and region).
  */
 export const FAN_OUT_CONCURRENCY = 2;
 export const FAN_OUT_MAX = 10;

@@ -1,4 +1,4 @@
-// The replication map (issue 8, item 3). IVS has no "list every replication" call, so the map reads it off the
+// The replication map. IVS has no "list every replication" call, so the map reads it off the
 // participants: ListStages, then ListParticipants (CONNECTED) in each live session; every REPLICA participant that is
 // ACTIVE is one edge source stage → participant → destination stage. Calls are paced (under 2.5/s per operation) and the
 // poll interval is stretched so the steady rate stays within half of each 5 TPS limit (query/budget.ts).
@@ -58,7 +58,7 @@ export async function loadReplicationMap(aws: AwsLayer, region: Region, signal?:
       const page = await listParticipants(
         aws,
         region,
-        { stageArn: stage.arn, sessionId: stage.activeSessionId, filter: { kind: 'state', value: 'CONNECTED' }, nextToken: next, maxResults: 100 },
+        { stageArn: stage.arn, sessionId: stage.activeSessionId, filter: { kind: 'state', value: 'CONNECTED' }, nextToken: next },
         signal,
       );
       for (const p of page.items) {

@@ -59,7 +59,7 @@ function verified(err: AppError, v: 'not-applied' | 'unknown'): AppError {
 }
 
 /**
- * StartParticipantReplication has no idempotency token, and the SDK re-sends it after a 5xx (README §3, §9.7). So it
+ * StartParticipantReplication has no idempotency token, and the SDK re-sends it after a 5xx. So it
  * is never retried blindly: after an unclear failure or a Conflict, the real state decides what the user sees.
  */
 export async function startAndConfirm(aws: AwsLayer, region: Region, v: StartReplicationInput): Promise<StartOutcome> {

@@ -19,12 +19,12 @@ export const replicaQueries = {
       queryKey: replicaQueries.ofParticipant(region, source),
       queryFn: ({ signal }) => listParticipantReplicas(aws, region, source, signal),
     }),
-  /** Participants of a session that take part in replication (first 100 rows, unfiltered). */
+  /** Participants of a session that take part in replication (the first page of rows, unfiltered). */
   inSession: (aws: AwsLayer, region: Region, stageArn: string, sessionId: string) =>
     queryOptions({
       queryKey: [...replicaQueries.all(region), 'stage', stageArn, 'session', sessionId] as const,
       queryFn: async ({ signal }) => {
-        const page = await listParticipants(aws, region, { stageArn, sessionId, filter: { kind: 'none' }, maxResults: 100 }, signal);
+        const page = await listParticipants(aws, region, { stageArn, sessionId, filter: { kind: 'none' } }, signal);
         return page.items.filter((p) => p.replicationType !== 'NONE');
       },
     }),
@@ -44,7 +44,7 @@ export const replicaQueries = {
         const page = await listParticipants(
           aws,
           region,
-          { stageArn, sessionId: stage.activeSessionId, filter: { kind: 'published' }, maxResults: 100 },
+          { stageArn, sessionId: stage.activeSessionId, filter: { kind: 'published' } },
           signal,
         );
         return {
@@ -60,7 +60,7 @@ export const replicaQueries = {
       queryFn: async ({ signal }) => {
         const stage = await getStage(aws, region, stageArn, signal);
         if (!stage.activeSessionId) return [];
-        const page = await listParticipants(aws, region, { stageArn, sessionId: stage.activeSessionId, filter: { kind: 'state', value: 'CONNECTED' }, maxResults: 100 }, signal);
+        const page = await listParticipants(aws, region, { stageArn, sessionId: stage.activeSessionId, filter: { kind: 'state', value: 'CONNECTED' } }, signal);
         return page.items.filter((p) => !p.published && p.replicationType !== 'REPLICA');
       },
     }),

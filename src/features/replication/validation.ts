@@ -1,6 +1,6 @@
 import type { AppError } from '../../aws/errors';
-import { constraints } from '../../aws/constraints.generated';
-import { PARTICIPANT_ID, STAGE_ARN } from '../../config/paths';
+import { ATTRIBUTES_MAX_BYTES, bound } from '../../aws/limits';
+import { PARTICIPANT_ID, STAGE_ARN } from '../../routing/params';
 import type { Region } from '../../aws/types';
 import { rowsBytes, type KeyValueRow } from '../../components/KeyValueEditor';
 
@@ -15,10 +15,9 @@ export type ReplicationForm = {
 export type ReplicationField = keyof ReplicationForm;
 export type ReplicationErrors = Partial<Record<ReplicationField, string>>;
 
-// Bounds come from the generated model table; the fallbacks are the model's values as of 2026-03.
-const WINDOW_MIN = constraints.ReconnectWindowSeconds?.min ?? 0;
-const WINDOW_MAX = constraints.ReconnectWindowSeconds?.max ?? 300;
-export const ATTRIBUTES_MAX_BYTES = 1024;
+export const WINDOW_MIN = bound('ReconnectWindowSeconds', 'min');
+export const WINDOW_MAX = bound('ReconnectWindowSeconds', 'max');
+const PARTICIPANT_ID_MAX = bound('ParticipantId', 'max');
 
 function checkStageArn(v: string, region: Region, what: string): string | undefined {
   if (!v.trim()) return `Choose the ${what} stage, or paste its ARN.`;
@@ -39,7 +38,7 @@ export function validateReplication(f: ReplicationForm, region: Region): Replica
     e.destinationStageArn = 'The destination must be a different stage from the source.';
   }
   if (!f.participantId.trim()) e.participantId = 'Choose the publishing participant to replicate.';
-  else if (!PARTICIPANT_ID.test(f.participantId.trim())) e.participantId = 'A participant id has 1 to 64 letters, digits or hyphens.';
+  else if (!PARTICIPANT_ID.test(f.participantId.trim())) e.participantId = `A participant id has 1 to ${PARTICIPANT_ID_MAX} letters, digits or hyphens.`;
   const w = f.reconnectWindowSeconds.trim();
   if (!/^\d+$/.test(w) || Number(w) < WINDOW_MIN || Number(w) > WINDOW_MAX) {
     e.reconnectWindowSeconds = `Enter whole seconds from ${WINDOW_MIN} to ${WINDOW_MAX}.`;

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { Region, Stage, StageSession } from '../../aws/types';
-import { paths } from '../../config/paths';
+import { href } from '../../routing/route';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { CliCommand } from '../../components/CliCommand';
 import { FreshnessIndicator } from '../../components/FreshnessIndicator';
@@ -12,8 +12,8 @@ import { StaleBanner } from '../../components/StaleBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { UntrustedText } from '../../components/UntrustedText';
 import { usePollInterval } from '../../query/polling';
-import { Can } from '../auth/Can';
-import { useHasDraft } from '../auth/useDraft';
+import { Can } from '../../auth/Can';
+import { useHasDraft } from '../../auth/useDraft';
 import { CreateTokenDialog, tokenDraftKey } from './components/CreateTokenDialog';
 import { StageFormDialog, stageDraftKey } from './components/StageFormDialog';
 import { stageQueries } from './queries';
@@ -82,7 +82,7 @@ export function StageDetailPage({ region, stageArn, sessionId, renderSession }: 
   return (
     <section aria-labelledby="stage-title">
       <nav aria-label="Breadcrumb" className="crumbs">
-        <a href={paths.stages.getHref(region)}>Stages in {region}</a> / <span>{s.name || stageIdOf(s.arn)}</span>
+        <a href={href('/regions/:region/stages', { region })}>Stages in {region}</a> / <span>{s.name || stageIdOf(s.arn)}</span>
       </nav>
       <div className="page-head">
         <h1 id="stage-title">Stage {s.name || stageIdOf(s.arn)}</h1>
@@ -101,7 +101,7 @@ export function StageDetailPage({ region, stageArn, sessionId, renderSession }: 
           </button>
         </Can>
         <Can policy="replication:start">
-          <a className="button" href={paths.replicate.getHref(region, { source: s.arn })}>
+          <a className="button" href={href('/regions/:region/replicate', { region }, { source: s.arn })}>
             Replicate a participant from this stage
           </a>
         </Can>
@@ -128,7 +128,7 @@ export function StageDetailPage({ region, stageArn, sessionId, renderSession }: 
               {allSessions.map((x) => (
                 <tr key={x.sessionId} aria-current={x.sessionId === selected ? 'true' : undefined} className={x.sessionId === selected ? 'selected' : undefined}>
                   <td>
-                    <a href={paths.session.getHref(region, s.arn, x.sessionId)}>
+                    <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn: s.arn, sessionId: x.sessionId })}>
                       <code>{x.sessionId}</code>
                     </a>
                   </td>

@@ -3,21 +3,22 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState, type React
 import { useAws } from '../../aws/AwsProvider';
 import type { AppError } from '../../aws/errors';
 import type { Region, StageSummary } from '../../aws/types';
-import { paths } from '../../config/paths';
+import { href } from '../../routing/route';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable, type Column, type VisibleRange } from '../../components/DataTable';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FreshnessIndicator } from '../../components/FreshnessIndicator';
 import { stageIdOf } from '../../components/format';
 import { EmptyState, Loading } from '../../components/Loading';
-import { navigate } from '../../components/navigate';
+import { navigate } from '../../routing/navigate';
 import { formatSort, parseSort, useSortedRows, withSort, type SortState, type Sorters } from '../../components/sorting';
 import { StaleBanner } from '../../components/StaleBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { UntrustedText } from '../../components/UntrustedText';
-import { STAGE_LIST_PAGE_SIZE, useBudgetedInterval } from '../../query/budget';
-import { Can, useCan } from '../auth/Can';
-import { useHasDraft } from '../auth/useDraft';
+import { useBudgetedInterval } from '../../query/budget';
+import { PAGE_SIZE } from '../../aws/limits';
+import { Can, useCan } from '../../auth/Can';
+import { useHasDraft } from '../../auth/useDraft';
 import { LiveCount } from './components/LiveCount';
 import { StageFormDialog, stageDraftKey } from './components/StageFormDialog';
 import { useDeleteStage } from './mutations';
@@ -59,11 +60,11 @@ export function StageListPage({ region, search }: Props): ReactNode {
   const deferredName = useDeferredValue(name);
   const deferredTag = useDeferredValue(tag);
 
-  // One ListStages walk per region, each under its own region-first key (P5). The walk costs one call per
-  // 100 stages, so the interval lengthens with the size of the largest region (query/budget.ts).
+  // One ListStages walk per region, each under its own region-first key. The walk costs one call per page
+  // of stages, so the interval lengthens with the size of the largest region (query/budget.ts).
   const qc = useQueryClient();
   const largest = Math.max(0, ...shown.map((r) => qc.getQueryData(stageQueries.list(aws, r).queryKey)?.length ?? 0));
-  const listInterval = useBudgetedInterval('stages', 'ListStages', 1, Math.max(1, Math.ceil(largest / STAGE_LIST_PAGE_SIZE)));
+  const listInterval = useBudgetedInterval('stages', 'ListStages', 1, Math.max(1, Math.ceil(largest / PAGE_SIZE.ListStages)));
   // The merged rows keep their identity until a list's data changes (combine results are structurally shared),
   // so the sort below runs again only when the stages or the sort change, never while typing in a filter.
   const combine = useCallback(
@@ -106,20 +107,20 @@ export function StageListPage({ region, search }: Props): ReactNode {
   const actions = canEdit || canDelete;
 
   const setFilter = (patch: { q?: string; tag?: string }): void =>
-    navigate(withSort(paths.stages.getHref(region, { q: name, tag, ...(all ? { regions: 'all' as const } : {}), ...patch }), sort), { replace: true });
+    navigate(withSort(href('/regions/:region/stages', { region }, { q: name, tag, ...(all ? { regions: 'all' as const } : {}), ...patch }), sort), { replace: true });
   const setSort = (next: SortState | null): void =>
-    navigate(withSort(paths.stages.getHref(region, { q: name, tag, ...(all ? { regions: 'all' as const } : {}) }), next), { replace: true });
+    navigate(withSort(href('/regions/:region/stages', { region }, { q: name, tag, ...(all ? { regions: 'all' as const } : {}) }), next), { replace: true });
   const where = all ? 'all regions' : region;
 
   const columns: Column<Row>[] = [
-    { key: 'name', header: 'Name', render: (s) => <a href={paths.stage.getHref(s.region, s.arn)}>{s.name || '(unnamed)'}</a> },
+    { key: 'name', header: 'Name', render: (s) => <a href={href('/regions/:region/stages/:stageArn', { region: s.region, stageArn: s.arn })}>{s.name || '(unnamed)'}</a> },
     { key: 'id', header: 'Stage id', render: (s) => <code>{stageIdOf(s.arn)}</code> },
     {
       key: 'session',
       header: 'Live session',
       render: (s) =>
         s.activeSessionId ? (
-          <a href={paths.session.getHref(s.region, s.arn, s.activeSessionId)}>
+          <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region: s.region, stageArn: s.arn, sessionId: s.activeSessionId })}>
             <StatusBadge tone="ok">Live</StatusBadge> <code>{s.activeSessionId}</code>
           </a>
         ) : (
@@ -212,7 +213,7 @@ export function StageListPage({ region, search }: Props): ReactNode {
           <select
             value={all ? '' : region}
             onChange={(e) =>
-              navigate(withSort(paths.stages.getHref(e.target.value || region, { q: name, tag, ...(e.target.value ? {} : { regions: 'all' as const }) }), sort))
+              navigate(withSort(href('/regions/:region/stages', { region: e.target.value || region }, { q: name, tag, ...(e.target.value ? {} : { regions: 'all' as const }) }), sort))
             }
           >
             {aws.regions.map((r) => (

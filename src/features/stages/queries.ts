@@ -9,7 +9,7 @@ import type { Region } from '../../aws/types';
 
 export type LiveCounts = { connected: number; publishing: number; more: boolean };
 
-// Keys run generic → specific and start with the region (P5); the AWS layer is never part of a key.
+// Keys run generic → specific and start with the region; the AWS layer is never part of a key.
 export const stageQueries = {
   all: (region: Region) => ['ivs', region, 'stages'] as const,
   lists: (region: Region) => [...stageQueries.all(region), 'list'] as const,
@@ -34,7 +34,7 @@ export const stageQueries = {
     }),
   /**
    * Connected and publishing counts for a live session: one ListParticipants call filtered by state,
-   * counting CONNECTED rows that have published. Over 100 connected shows as "100+".
+   * counting CONNECTED rows that have published. More than one page of connected participants shows as "N+".
    */
   liveCounts: (aws: AwsLayer, region: Region, arn: string, sessionId: string) =>
     queryOptions({
@@ -43,7 +43,7 @@ export const stageQueries = {
         const page = await listParticipants(
           aws,
           region,
-          { stageArn: arn, sessionId, filter: { kind: 'state', value: 'CONNECTED' }, maxResults: 100 },
+          { stageArn: arn, sessionId, filter: { kind: 'state', value: 'CONNECTED' } },
           signal,
         );
         return {

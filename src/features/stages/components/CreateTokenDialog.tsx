@@ -6,8 +6,14 @@ import { Field } from '../../../components/Field';
 import { useSubmitLock } from '../../../components/useSubmitLock';
 import { formatTime } from '../../../components/format';
 import { KeyValueEditor, rowsBytes, rowsToRecord, type KeyValueRow } from '../../../components/KeyValueEditor';
-import { isRecordOf, useDraft } from '../../auth/useDraft';
+import { isRecordOf, useDraft } from '../../../auth/useDraft';
+import { ATTRIBUTES_MAX_BYTES, bound } from '../../../aws/limits';
 import { useCreateToken } from '../mutations';
+
+const DURATION_MIN = bound('ParticipantTokenDurationMinutes', 'min');
+const DURATION_MAX = bound('ParticipantTokenDurationMinutes', 'max');
+const USER_ID_MAX = bound('ParticipantTokenUserId', 'max');
+const MINUTES_PER_DAY = 24 * 60;
 
 type Draft = { caps: TokenCapability[]; duration: string; userId: string; attrs: KeyValueRow[] };
 
@@ -47,9 +53,11 @@ export function CreateTokenDialog({ region, stageArn, onClose }: { region: Regio
     if (m.isPending) return;
     const e: Errors = {};
     const d = Number(duration);
-    if (!/^\d+$/.test(duration) || d < 1 || d > 20160) e.duration = 'Enter whole minutes from 1 to 20160 (14 days).';
-    if ([...userId].length > 128) e.userId = 'Use at most 128 characters.';
-    if (rowsBytes(attrs) > 1024) e.attributes = 'Attributes may use at most 1024 bytes in total.';
+    if (!/^\d+$/.test(duration) || d < DURATION_MIN || d > DURATION_MAX) {
+      e.duration = `Enter whole minutes from ${DURATION_MIN} to ${DURATION_MAX} (${DURATION_MAX / MINUTES_PER_DAY} days).`;
+    }
+    if ([...userId].length > USER_ID_MAX) e.userId = `Use at most ${USER_ID_MAX} characters.`;
+    if (rowsBytes(attrs) > ATTRIBUTES_MAX_BYTES) e.attributes = `Attributes may use at most ${ATTRIBUTES_MAX_BYTES} bytes in total.`;
     if (attrs.some((a) => a.key === '')) e.attributes = 'Every attribute needs a key.';
     setErrors(e);
     if (Object.keys(e).length) return;
@@ -89,7 +97,7 @@ export function CreateTokenDialog({ region, stageArn, onClose }: { region: Regio
               </label>
             ))}
           </fieldset>
-          <Field label="Duration (minutes)" error={errors.duration} hint="1 to 20160; IVS uses 720 (12 hours) by default.">
+          <Field label="Duration (minutes)" error={errors.duration} hint={`${DURATION_MIN} to ${DURATION_MAX}; IVS uses 720 (12 hours) by default.`}>
             {({ id, describedBy, invalid }) => (
               <input id={id} inputMode="numeric" value={duration} onChange={(e) => setDuration(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} />
             )}
@@ -99,7 +107,7 @@ export function CreateTokenDialog({ region, stageArn, onClose }: { region: Regio
               <input id={id} value={userId} onChange={(e) => setUserId(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} />
             )}
           </Field>
-          <KeyValueEditor legend="Attributes" rows={attrs} onChange={setAttrs} byteLimit={1024} error={errors.attributes} addLabel="Add attribute" />
+          <KeyValueEditor legend="Attributes" rows={attrs} onChange={setAttrs} byteLimit={ATTRIBUTES_MAX_BYTES} error={errors.attributes} addLabel="Add attribute" />
           {m.error ? <ErrorPanel error={m.error} /> : null}
           <div className="actions">
             <button type="button" onClick={close} disabled={m.isPending}>

@@ -4,8 +4,9 @@ import { Field } from '../../../components/Field';
 import { useSubmitLock } from '../../../components/useSubmitLock';
 import { KeyValueEditor, recordToRows, rowsToRecord, type KeyValueRow } from '../../../components/KeyValueEditor';
 import type { Region, StageSummary } from '../../../aws/types';
-import { isRecordOf, useDraft } from '../../auth/useDraft';
+import { isRecordOf, useDraft } from '../../../auth/useDraft';
 import { useCreateStage, useUpdateStage } from '../mutations';
+import { STAGE_NAME_MAX } from '../validation';
 
 type Draft = { name: string; tags: KeyValueRow[] };
 
@@ -71,7 +72,7 @@ export function StageFormDialog({ region, stage, onClose, onCreated }: Props): R
         }}
       >
         <h2 id="stage-form-title">{stage ? `Edit stage ${stage.name || stage.arn}` : 'Create stage'}</h2>
-        <Field label="Name" error={errors.name} hint="Letters, digits, hyphens and underscores; up to 128.">
+        <Field label="Name" error={errors.name} hint={`Letters, digits, hyphens and underscores; up to ${STAGE_NAME_MAX}.`}>
           {({ id, describedBy, invalid }) => (
             <input id={id} value={name} onChange={(e) => setName(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} />
           )}

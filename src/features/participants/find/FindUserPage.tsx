@@ -1,0 +1,201 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useAws } from '../../../aws/AwsProvider';
+import { toAppError, type AppError } from '../../../aws/errors';
+import type { Region } from '../../../aws/types';
+import { href } from '../../../routing/route';
+import { ErrorPanel } from '../../../components/ErrorPanel';
+import { formatTime, stageIdOf } from '../../../components/format';
+import { EmptyState } from '../../../components/Loading';
+import { navigate } from '../../../routing/navigate';
+import { StatusBadge } from '../../../components/StatusBadge';
+import { bound } from '../../../aws/limits';
+import { findUser, RECENT_SESSIONS_PER_STAGE, type FindHit, type FindProgress } from './findUser';
+
+/** A query is a user id or a participant id; user ids are the longer. */
+const QUERY_MAX = bound('UserId', 'max');
+
+type Run = { query: string; status: 'running' | 'done' | 'cancelled' | 'failed'; error?: AppError };
+
+const hrefOf = (h: FindHit): string => href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region: h.region, stageArn: h.stageArn, sessionId: h.sessionId, participantId: h.participant.participantId });
+
+function ProgressLine({ p }: { p: FindProgress }): ReactNode {
+  const max = Math.max(p.stagesTotal, 1);
+  return (
+    <li>
+      <label>
+        {p.region}: {p.stagesDone} of {p.stagesTotal} stages, {p.sessionsSearched} sessions, {p.requests} requests{p.done ? ' (done)' : ''}{' '}
+        <progress max={max} value={p.done ? max : p.stagesDone} />
+      </label>
+    </li>
+  );
+}
+
+/** Find a user (or a participant id) in every stage of the selected regions, streaming results. */
+export function FindUserPage({ regions, search }: { regions: readonly Region[]; search: URLSearchParams }): ReactNode {
+  const aws = useAws();
+  const [query, setQuery] = useState(search.get('q') ?? '');
+  const [recent, setRecent] = useState(search.get('recent') === '1');
+  const [selected, setSelected] = useState<readonly Region[]>(regions);
+  const [run, setRun] = useState<Run | null>(null);
+  const [hits, setHits] = useState<FindHit[]>([]);
+  const [progress, setProgress] = useState<Record<string, FindProgress>>({});
+  const abort = useRef<AbortController | null>(null);
+  useEffect(() => () => abort.current?.abort(new Error('The search page was closed.')), []);
+
+  const start = (): void => {
+    const q = query.trim();
+    if (!q || !selected.length) return;
+    abort.current?.abort(new Error('A new search started.'));
+    const ac = new AbortController();
+    abort.current = ac;
+    navigate(href('/find-user', {}, { q, recent: recent ? '1' : undefined }), { replace: true });
+    setHits([]);
+    setProgress({});
+    setRun({ query: q, status: 'running' });
+    let resolved = false;
+    findUser(aws, {
+      query: q,
+      regions: selected,
+      recent,
+      signal: ac.signal,
+      onHit: (h) => {
+        if (ac.signal.aborted) return;
+        // An exact participant id resolves to its page directly.
+        if (h.match === 'participantId' && !resolved) {
+          resolved = true;
+          ac.abort(new Error('Found the participant.'));
+          navigate(hrefOf(h));
+          return;
+        }
+        setHits((all) => [...all, h]);
+      },
+      onProgress: (p) => {
+        if (!ac.signal.aborted) setProgress((all) => ({ ...all, [p.region]: p }));
+      },
+    }).then(
+      () => setRun((r) => (r && abort.current === ac ? { ...r, status: 'done' } : r)),
+      (e: unknown) => {
+        if (abort.current !== ac) return;
+        setRun((r) => (r ? (ac.signal.aborted ? { ...r, status: 'cancelled' } : { ...r, status: 'failed', error: toAppError(e) }) : r));
+      },
+    );
+  };
+
+  // A link (or Back) with ?q= runs that search again, so the results are part of the address.
+  const autoStarted = useRef(false);
+  useEffect(() => {
+    if (autoStarted.current || !search.get('q')) return;
+    autoStarted.current = true;
+    start();
+  });
+
+  const running = run?.status === 'running';
+  return (
+    <section aria-labelledby="find-title">
+      <h1 id="find-title">Find a user</h1>
+      <p>
+        Searches the live session of every stage in the chosen regions for a user id (and for a participant id, which opens directly). IVS has no
+        account-wide lookup, so this walks each stage at no more than 2.5 requests per second per operation and region.
+      </p>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          start();
+        }}
+      >
+        <div className="field">
+          <label htmlFor="find-q">User id or participant id</label>
+          <input id="find-q" value={query} onChange={(e) => setQuery(e.target.value)} maxLength={QUERY_MAX} autoComplete="off" required />
+        </div>
+        <fieldset>
+          <legend>Regions</legend>
+          {regions.map((r) => (
+            <label key={r}>
+              <input
+                type="checkbox"
+                checked={selected.includes(r)}
+                onChange={(e) => setSelected((s) => (e.target.checked ? [...s, r] : s.filter((x) => x !== r)))}
+              />{' '}
+              {r}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          <input type="checkbox" checked={recent} onChange={(e) => setRecent(e.target.checked)} /> Also search recent sessions (up to{' '}
+          {RECENT_SESSIONS_PER_STAGE} ended sessions per stage; slower)
+        </label>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={running || !query.trim() || !selected.length}>
+            Search
+          </button>
+          {running ? (
+            <button type="button" onClick={() => abort.current?.abort(new Error('Cancelled by the user.'))}>
+              Cancel search
+            </button>
+          ) : null}
+        </div>
+      </form>
+      {run ? (
+        <section aria-labelledby="find-progress" aria-busy={running}>
+          <h2 id="find-progress">
+            {run.status === 'running' ? 'Searching…' : run.status === 'done' ? 'Search complete' : run.status === 'cancelled' ? 'Search cancelled' : 'Search failed'}
+          </h2>
+          <ul className="plain" aria-label="Progress by region">
+            {Object.values(progress).map((p) => (
+              <ProgressLine key={p.region} p={p} />
+            ))}
+          </ul>
+          {run.error ? <ErrorPanel error={run.error} onRetry={start} title="The search stopped" /> : null}
+          <p role="status">
+            {hits.length} {hits.length === 1 ? 'match' : 'matches'} for <code>{run.query}</code>
+          </p>
+          {hits.length ? (
+            <table className="table">
+              <caption className="sr-only">Matches for {run.query}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Participant</th>
+                  <th scope="col">User id</th>
+                  <th scope="col">Region</th>
+                  <th scope="col">Stage</th>
+                  <th scope="col">Session</th>
+                  <th scope="col">State</th>
+                  <th scope="col">First joined</th>
+                </tr>
+              </thead>
+              <tbody>
+                {hits.map((h) => (
+                  <tr key={`${h.region}/${h.stageArn}/${h.sessionId}/${h.participant.participantId}`}>
+                    <td>
+                      <a href={hrefOf(h)} aria-label={`Open participant ${h.participant.participantId} in ${h.region}`}>
+                        <code>{h.participant.participantId}</code>
+                      </a>
+                    </td>
+                    <td>{h.participant.userId ?? '—'}</td>
+                    <td>{h.region}</td>
+                    <td>
+                      <a href={href('/regions/:region/stages/:stageArn', { region: h.region, stageArn: h.stageArn })}>{h.stageName || stageIdOf(h.stageArn)}</a>
+                    </td>
+                    <td>
+                      <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region: h.region, stageArn: h.stageArn, sessionId: h.sessionId })}>
+                        <code>{h.sessionId}</code>
+                      </a>{' '}
+                      {h.live ? <StatusBadge tone="ok">live</StatusBadge> : <StatusBadge tone="neutral">ended</StatusBadge>}
+                    </td>
+                    <td>
+                      {h.participant.state === 'CONNECTED' ? <StatusBadge tone="ok">CONNECTED</StatusBadge> : <StatusBadge tone="neutral">{h.participant.state ?? '—'}</StatusBadge>}
+                    </td>
+                    <td>{formatTime(h.participant.firstJoinTime)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : run.status !== 'running' ? (
+            <EmptyState>No participant with this id was found in the searched sessions.</EmptyState>
+          ) : null}
+        </section>
+      ) : null}
+    </section>
+  );
+}

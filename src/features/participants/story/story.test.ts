@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { Participant, ParticipantEvent } from '../../../aws/types';
+import { eventLine, filterStory, kindOf, mergeStory, storyFileName, storyToJson, storyToText, type StoryConnection } from './story';
+
+const SRC = 'arn:aws:ivs:us-east-1:123456789012:stage/srcStage0001';
+const DST = 'arn:aws:ivs:us-east-1:123456789012:stage/dstStage0001';
+const S1 = 'st-aaaaaaaaaaaaa';
+const D1 = 'st-ddddddddddddd';
+const t = (s: number): string => new Date(Date.UTC(2026, 2, 4, 20, 14, s)).toISOString();
+const ev = (name: string, s: number, extra: Partial<ParticipantEvent> = {}): ParticipantEvent => ({ name, eventTime: t(s), replica: false, ...extra });
+const person = (participantId: string, extra: Partial<Participant> = {}): Participant => ({
+  participantId, userId: 'maria-42', published: true, replicationType: 'NONE', attributes: {}, osName: 'macOS', browserName: 'Chrome', ...extra,
+});
+
+function connections(): StoryConnection[] {
+  return [
+    // Given out of order, events newest first, as IVS may list them.
+    { key: { stageArn: SRC, sessionId: S1, participantId: 'p-second' }, role: 'user', focus: false, participant: person('p-second'), events: [ev('PUBLISH_STARTED', 41), ev('JOINED', 40)] },
+    { key: { stageArn: DST, sessionId: D1, participantId: 'p-first' }, role: 'replica', focus: false, participant: person('p-first', { replicationType: 'REPLICA', sourceSessionId: S1 }), events: [ev('LEFT', 20, { replica: true }), ev('JOINED', 5, { replica: true })] },
+    {
+      key: { stageArn: SRC, sessionId: S1, participantId: 'p-first' }, role: 'user', focus: true, participant: person('p-first', { replicationType: 'SOURCE' }),
+      events: [ev('LEFT', 20), ev('PUBLISH_ERROR', 10, { errorCode: 'BITRATE_EXCEEDED' }), ev('REPLICATION_STARTED', 5, { destinationStageArn: DST, destinationSessionId: D1 }), ev('JOINED', 0)],
+    },
+  ];
+}
+
+describe('merged participant story', () => {
+  it('orders connections by time, puts each replica after its source and shows the reconnect gap', () => {
+    const story = mergeStory('us-east-1', { stageArn: SRC, sessionId: S1, participantId: 'p-first' }, connections());
+    expect(story.items.map((i) => (i.type === 'gap' ? `gap ${i.gap.seconds}s → ${i.gap.nextParticipantId}` : `${i.group.number} ${i.group.label} ${i.group.connection.key.participantId}`))).toEqual([
+      '1 Connection 1 of 2, source p-first',
+      '2 Replica in stage dstStage0001 p-first',
+      'gap 20s → p-second',
+      '3 Connection 2 of 2 p-second',
+    ]);
+    const first = story.items[0];
+    expect(first?.type === 'group' && first.group.events.map((e) => e.name)).toEqual(['JOINED', 'REPLICATION_STARTED', 'PUBLISH_ERROR', 'LEFT']);
+    expect(story.userId).toBe('maria-42');
+  });
+
+  it('filters by event kind but keeps every connection and gap', () => {
+    const story = mergeStory('us-east-1', { stageArn: SRC, sessionId: S1, participantId: 'p-first' }, connections());
+    const errorsOnly = filterStory(story, new Set(['error']));
+    expect(errorsOnly.items).toHaveLength(4);
+    expect(errorsOnly.items.flatMap((i) => (i.type === 'group' ? i.group.events.map((e) => e.name) : []))).toEqual(['PUBLISH_ERROR']);
+    expect(kindOf({ name: 'SUBSCRIBE_STOPPED' })).toBe('subscribe');
+    expect(kindOf({ name: 'JOIN_ERROR', errorCode: 'QUOTA_EXCEEDED' })).toBe('error');
+  });
+
+  it('the text export holds ids, UTC and local times, client info, each line the page shows and next steps for errors', () => {
+    const story = mergeStory('us-east-1', { stageArn: SRC, sessionId: S1, participantId: 'p-first' }, connections());
+    const text = storyToText(story, { generatedAt: t(59), timeZone: 'Europe/Berlin' });
+    expect(text).toContain(`Stage: ${SRC}`);
+    expect(text).toContain('User id: maria-42');
+    expect(text).toContain('client: OS macOS, browser Chrome');
+    expect(text).toContain('2026-03-04 20:14:10 UTC PUBLISH_ERROR (error BITRATE_EXCEEDED)  [local 04/03/2026, 21:14:10 CET]');
+    expect(text).toMatch(/Next step: .*bitrate/);
+    expect(text).toContain('--- Reconnected after 20 s as participant p-second ---');
+    // Every event line appears, in story order.
+    const lines = story.items.flatMap((i) => (i.type === 'group' ? i.group.events.map(eventLine) : []));
+    let at = 0;
+    for (const l of lines) {
+      const found = text.indexOf(l, at);
+      expect(found, l).toBeGreaterThanOrEqual(at);
+      at = found;
+    }
+    const json = JSON.parse(storyToJson(story, { generatedAt: t(59) })) as { items: { type: string; events?: { line: string; nextStep?: string }[] }[] };
+    expect(json.items.map((i) => i.type)).toEqual(['connection', 'connection', 'gap', 'connection']);
+    expect(json.items[0]?.events?.[2]?.nextStep).toMatch(/bitrate/);
+  });
+
+  it('export file names are safe whatever the ids hold', () => {
+    expect(storyFileName({ stageArn: SRC, sessionId: S1, participantId: '../../etc/passwd;rm' }, '2026-03-04T20:14:59.000Z', 'txt')).toBe(
+      'greenroom-story-etc-passwd-rm-srcStage0001-20260304201459.txt',
+    );
+  });
+});
