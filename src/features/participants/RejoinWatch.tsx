@@ -4,6 +4,7 @@ import { useAws } from '../../aws/AwsProvider';
 import type { Page, Region, StageSession } from '../../aws/types';
 import { paths } from '../../config/paths';
 import { UntrustedText } from '../../components/UntrustedText';
+import { untrustedPlain } from '../../components/untrusted';
 import { sessionPlan, steadyRate, useBudgetedInterval } from '../../query/budget';
 import { useNow, type PollInterval } from '../../query/polling';
 import { useSub } from '../auth/useDraft';
@@ -153,7 +154,7 @@ function WatchItem({
       );
       break;
   }
-  const label = w.userId !== undefined ? `Rejoin watch for ${w.userId}` : `Rejoin watch for participant ${w.kicked.participantId}`;
+  const label = w.userId !== undefined ? `Rejoin watch for ${untrustedPlain(w.userId)}` : `Rejoin watch for participant ${w.kicked.participantId}`;
   return (
     <li aria-label={label} className="toolbar">
       <div>

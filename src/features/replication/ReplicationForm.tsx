@@ -8,7 +8,7 @@ import { Field } from '../../components/Field';
 import { stageIdOf } from '../../components/format';
 import { KeyValueEditor } from '../../components/KeyValueEditor';
 import { navigate } from '../../components/navigate';
-import { plainTitle } from '../../components/untrusted';
+import { untrustedPlain } from '../../components/untrusted';
 import { Can, useRole } from '../auth/Can';
 import { deniedMessage } from '../auth/policies';
 import { isRecordOf, useDraft } from '../auth/useDraft';
@@ -166,7 +166,7 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
               {pubs.map((p) => (
                 <option key={p.participantId} value={p.participantId}>
                   {p.participantId}
-                  {p.userId ? ` (${plainTitle(p.userId, 40)})` : ''}
+                  {p.userId ? ` (${untrustedPlain(p.userId, 40)})` : ''}
                 </option>
               ))}
             </select>
