@@ -188,7 +188,8 @@ test('look-alike user ids are revealed and flagged in the lists, details, story,
 
   const base = `la-${Date.now().toString(36)}-admin`;
   const plain = await joinParticipant(ivs, control, stage.arn, { userId: base });
-  const hostileClient = { osName: 'mac\u202EOS', browserName: 'Chrome\nISP: forged', ispName: 'isp\u2028x', sdkVersion: '1.0\u{E0001}' };
+  // IVS allows only [a-zA-Z0-9-_.,:;\s]* in client fields, and \s still lets through line breaks, U+2028 and U+FEFF.
+  const hostileClient = { osName: 'mac\u2028OS', browserName: 'Chrome\nISP: forged', ispName: 'isp\uFEFFx', sdkVersion: '1.0\u00A0' };
   const joined = [];
   for (const l of LOOK_ALIKES) {
     const userId = `${base}${l.suffix}`;
@@ -232,7 +233,7 @@ test('look-alike user ids are revealed and flagged in the lists, details, story,
     await expect(participant.field('Attributes')).toContainText(`host${j.shown}`);
     expect(await page.title()).toBe(`Participant ${j.p.participantId} · Greenroom`);
   }
-  await expect(participant.field('Operating system')).toContainText('mac⟦U+202E⟧OS');
+  await expect(participant.field('Operating system')).toContainText('mac⟦U+2028⟧OS');
   await noRawHidden('the participant page');
 
   // Story: the unterminated override is shown, not obeyed, so the page's own text after it reads as written.
@@ -242,7 +243,7 @@ test('look-alike user ids are revealed and flagged in the lists, details, story,
   const userLine = page.getByText(/^User id .* · story loaded/);
   await expect(userLine).toContainText(rlo.shownId);
   await expect(userLine.getByRole('note')).toContainText('hidden or direction-changing characters');
-  await expect(page.getByText(/^Client: /).first()).toContainText('mac⟦U+202E⟧OS');
+  await expect(page.getByText(/^Client: /).first()).toContainText('mac⟦U+2028⟧OS');
   await expect(page.getByText(/^Client: /).first()).toContainText('Chrome⟦U+000A⟧ISP: forged');
   await noRawHidden('the story page');
 
@@ -257,7 +258,7 @@ test('look-alike user ids are revealed and flagged in the lists, details, story,
   const lines = text.split('\n');
   expect(lines).not.toContain('User id: root');
   expect(lines.filter((l) => l.startsWith('ISP: forged'))).toEqual([]);
-  expect(lines.filter((l) => l.startsWith('User id:'))).toEqual([`User id: ${newline.shownId}`, expect.stringMatching(/^User id: .*; client: OS mac⟦U\+202E⟧OS, browser Chrome⟦U\+000A⟧ISP: forged/)]);
+  expect(lines.filter((l) => l.startsWith('User id:'))).toEqual([`User id: ${newline.shownId}`, expect.stringMatching(/^User id: .*; client: OS mac⟦U\+2028⟧OS, browser Chrome⟦U\+000A⟧ISP: forged/)]);
   const [jsonDownload] = await Promise.all([page.waitForEvent('download'), story.exportJson.click()]);
   const jsonText = readFileSync(await jsonDownload.path(), 'utf8');
   expect(RAW_HIDDEN.exec(jsonText.replace(/\n/g, ''))).toBeNull();
@@ -283,11 +284,15 @@ test('look-alike user ids are revealed and flagged in the lists, details, story,
   await find.find(rlo.userId);
   await expect(find.resultLink(rlo.p.participantId, REGION)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('heading', { name: 'Search complete' })).toBeVisible({ timeout: 60_000 });
-  await expect(find.results.getByRole('row')).toHaveCount(2);
-  const hit = find.results.getByRole('row').filter({ has: find.resultLink(rlo.p.participantId, REGION) });
-  await expect(hit).toContainText(rlo.shownId);
-  await expect(hit.getByRole('img', { name: FLAG })).toHaveCount(1);
-  await expect(page.getByRole('status').filter({ hasText: /^1 match for / })).toContainText(rlo.shownId);
+  // The participant and its replica (same user id) match; the plain "admin" does not.
+  const hits = find.results.getByRole('row').filter({ has: page.getByRole('link', { name: /^Open participant / }) });
+  expect(await hits.count()).toBeGreaterThanOrEqual(1);
+  for (const hit of await hits.all()) {
+    await expect(hit).toContainText(rlo.shownId);
+    await expect(hit.getByRole('img', { name: FLAG })).toHaveCount(1);
+  }
+  await expect(find.resultLink(plain.participantId, REGION)).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: / match(es)? for / })).toContainText(rlo.shownId);
   await noRawHidden('the find-user page');
 
   expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
