@@ -4,6 +4,7 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import greenroom from './scripts/eslint/untrusted-text.js';
 
 // The app's layers, top to bottom (docs/architecture.md). A file imports only from its own layer or a lower
 // one; src/test holds test helpers and sits outside the order.
@@ -31,9 +32,11 @@ export default tseslint.config(
   {
     files: ['src/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
-    plugins: { 'react-hooks': reactHooks, '@tanstack/query': pluginQuery },
+    plugins: { 'react-hooks': reactHooks, '@tanstack/query': pluginQuery, greenroom },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Participant text is rendered only through UntrustedText / revealHidden (scripts/eslint/untrusted-text.js).
+      'greenroom/untrusted-text': 'error',
       '@tanstack/query/exhaustive-deps': ['error', { allowlist: { types: ['AwsLayer'] } }],
       '@tanstack/query/no-rest-destructuring': 'error',
       '@tanstack/query/stable-query-client': 'error',

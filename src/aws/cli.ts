@@ -16,12 +16,19 @@ export type CliCall = {
   endpoint?: string;
 };
 
-/** Characters that never need quoting in a POSIX shell word. */
-const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/**
+ * Words left bare: letters, digits and `_ . / :` first, then also `@ % + = , -`. Nothing in that set is expanded by
+ * bash, POSIX sh or zsh in an argument word. Everything else is quoted: `$`, backtick, `*`, `?`, `[`, `{`, `~`, `!`
+ * (bash history), `#`, `&`, `;`, `|`, `<`, `>`, quotes, spaces, any non-ASCII. The first character is stricter:
+ * zsh expands a word starting with `=` to a command's path (`=ls` becomes `/bin/ls`; its EQUALS option is on by
+ * default), and a word starting with `-` or `+` looks like an option, so it is quoted to read as a value (quotes
+ * do not stop a program's option parser; optionWords below keeps such values out of its way with `--flag=value`).
+ */
+const SAFE_WORD = /^[A-Za-z0-9_./:][A-Za-z0-9_@%+=:,./-]*$/;
 
 /** One shell word that the shell reads back as exactly `s`: bare when safe, else single-quoted ('\'' for a quote). */
 export function shellQuote(s: string): string {
-  if (s !== '' && SAFE_WORD.test(s)) return s;
+  if (SAFE_WORD.test(s)) return s;
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 

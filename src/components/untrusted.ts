@@ -1,40 +1,70 @@
-// Participant-chosen text (user ids, attributes, tags) is hostile until shown otherwise:
-// it is only ever rendered as React text, and characters that hide or reorder text are made visible.
+// Participant-chosen text (user ids, attributes, client info) and staff-set tags are hostile until shown otherwise:
+// they are only ever rendered as React text, and every character that hides, reorders or breaks text
+// is made visible, so two ids that differ only in such characters never look the same.
 
-/** Bidi embeddings/overrides/isolates, zero-width and other invisible format characters. */
-const HIDDEN = /[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFA0]/gu;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001F\u007F-\u009F]/gu;
+/**
+ * Characters a reader cannot see or that change how the text around them reads, found by Unicode property rather
+ * than by a hand-kept list (a list always misses some: tag characters, variation selectors, U+034F, Mongolian
+ * selectors, U+1D173…): controls (Cc), format characters (Cf), lone surrogates (Cs), default-ignorable code points
+ * (which render as nothing), line and paragraph separators (Zl, Zp), bidi controls, spaces other than U+0020
+ * (U+00A0 and the like pass for a plain space) and U+2800, a blank that is not a space.
+ */
+const HIDDEN_CLASS = String.raw`\p{Cc}\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}\p{Zl}\p{Zp}\p{Bidi_Control}\u2800\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000`;
+const HIDDEN = new RegExp(`[${HIDDEN_CLASS}]`, 'u');
+const HIDDEN_ALL = new RegExp(`[${HIDDEN_CLASS}]`, 'gu');
 
 export function hasHiddenChars(s: string): boolean {
-  return new RegExp(HIDDEN.source, 'u').test(s) || new RegExp(CONTROL.source, 'u').test(s);
+  return HIDDEN.test(s);
 }
 
-const hex = (c: string): string => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+/** "U+202E", "U+E0020": the code point, at least four hex digits. */
+export function codePointLabel(c: string): string {
+  return `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
 
-/** Shows every hidden or control character as a visible ⟦U+XXXX⟧ marker. */
+/**
+ * Every hidden, control or line-break character as a visible ⟦U+XXXX⟧ marker. The result is one line with no
+ * character that can reorder the page around it, so it is right for lists, details, titles and labels alike.
+ */
 export function revealHidden(s: string): string {
-  return s.replace(HIDDEN, (c) => `⟦${hex(c)}⟧`).replace(CONTROL, (c) => `⟦${hex(c)}⟧`);
+  return s.replace(HIDDEN_ALL, (c) => `⟦${codePointLabel(c)}⟧`);
 }
 
-/** Safe for document.title and other single-line plain-text sinks: no controls, no bidi tricks, bounded length. */
+/** Cut to `max` code points (never inside a surrogate pair), marking the cut with "…". */
+function bounded(s: string, max: number): string {
+  const chars = [...s];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : s;
+}
+
+/**
+ * Untrusted text for a plain-string sink (document.title, aria-label, an <option>): the same revealed form the
+ * page shows, bounded in length. A look-alike id keeps its ⟦U+…⟧ markers here too, so it never reads as the id
+ * it imitates.
+ */
+export function untrustedPlain(s: string, max = 120): string {
+  return bounded(revealHidden(s), max);
+}
+
+/** Safe for document.title and other single-line plain-text sinks: revealed, runs of spaces collapsed, bounded. */
 export function plainTitle(s: string, max = 120): string {
-  const clean = s.replace(CONTROL, ' ').replace(HIDDEN, '').replace(/\s+/g, ' ').trim();
-  return [...clean].length > max ? `${[...clean].slice(0, max - 1).join('')}…` : clean;
-}
-
-/** A CSV cell that a spreadsheet will not run as a formula (OWASP CSV injection), quoted as RFC 4180 wants. */
-export function csvCell(v: string | number | boolean | undefined | null): string {
-  let s = v === undefined || v === null ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n']/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function toCsv(header: string[], rows: (string | number | boolean | undefined | null)[][]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return bounded(revealHidden(s).replace(/ {2,}/g, ' ').trim(), max);
 }
 
 /** A download file name made only of safe characters. */
 export function safeFileName(s: string): string {
   return s.replace(/[^a-zA-Z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 100) || 'download';
+}
+
+
+
+/**
+ * JSON whose every hidden character is written as a \u escape. JSON.stringify already escapes controls, but it
+ * leaves bidi controls, U+2028/U+2029 and invisible format characters raw, and those reorder or hide text in the
+ * editor a ticket is read in. The data parses back unchanged; raw line feeds and spaces left in the output are
+ * the indentation's, since JSON.stringify never leaves a raw control inside a string.
+ */
+export function safeJson(value: unknown, indent = 2): string {
+  return JSON.stringify(value, null, indent).replace(HIDDEN_ALL, (c) =>
+    c === '\n' ? c : Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
+  );
 }

@@ -9,10 +9,10 @@ import { Field } from '../../components/Field';
 import { stageIdOf } from '../../components/format';
 import { KeyValueEditor } from '../../components/KeyValueEditor';
 import { navigate } from '../../routing/navigate';
-import { plainTitle } from '../../components/untrusted';
 import { Can, useRole } from '../../auth/Can';
 import { deniedMessage } from '../../auth/policies';
 import { isRecordOf, useDraft } from '../../auth/useDraft';
+import { untrustedPlain } from '../../components/untrusted';
 import { useOnline } from '../../query/connectivity';
 import { useCheckReplication, useStartReplication } from './mutations';
 import { SubmitOutcome, submitVerdict } from './SubmitOutcome';
@@ -167,7 +167,7 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
               {pubs.map((p) => (
                 <option key={p.participantId} value={p.participantId}>
                   {p.participantId}
-                  {p.userId ? ` (${plainTitle(p.userId, 40)})` : ''}
+                  {p.userId ? ` (${untrustedPlain(p.userId, 40)})` : ''}
                 </option>
               ))}
             </select>

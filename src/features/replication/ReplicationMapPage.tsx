@@ -9,6 +9,7 @@ import { stageIdOf } from '../../components/format';
 import { EmptyState, Loading } from '../../components/Loading';
 import { StaleBanner } from '../../components/StaleBanner';
 import { StatusBadge } from '../../components/StatusBadge';
+import { UntrustedText } from '../../components/UntrustedText';
 import { useNow, usePollInterval, type PolledQuery } from '../../query/polling';
 import { StopReplicationButton } from './StopReplicationButton';
 import { mapInterval, mapQueries, type ReplicationEdge, type ReplicationMap } from './mapQueries';
@@ -50,7 +51,12 @@ function SourceGroup({ region, map, sourceStageArn, edges, now }: { region: Regi
                 <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: e.sourceStageArn, sessionId: e.sourceSessionId, participantId: e.participantId })}>
                   <code>{e.participantId}</code>
                 </a>
-                {e.userId ? <span className="muted"> ({e.userId})</span> : null}
+                {e.userId ? (
+                  <span className="muted">
+                    {' '}
+                    (<UntrustedText value={e.userId} />)
+                  </span>
+                ) : null}
               </td>
               <td>
                 → {map.stageNames[e.destinationStageArn] ? `${map.stageNames[e.destinationStageArn]} ` : ''}

@@ -9,6 +9,8 @@ import { EmptyState } from '../../../components/Loading';
 import { navigate } from '../../../routing/navigate';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { bound } from '../../../aws/limits';
+import { UntrustedText } from '../../../components/UntrustedText';
+import { untrustedPlain } from '../../../components/untrusted';
 import { findUser, RECENT_SESSIONS_PER_STAGE, type FindHit, type FindProgress } from './findUser';
 
 /** A query is a user id or a participant id; user ids are the longer. */
@@ -148,11 +150,11 @@ export function FindUserPage({ regions, search }: { regions: readonly Region[]; 
           </ul>
           {run.error ? <ErrorPanel error={run.error} onRetry={start} title="The search stopped" /> : null}
           <p role="status">
-            {hits.length} {hits.length === 1 ? 'match' : 'matches'} for <code>{run.query}</code>
+            {hits.length} {hits.length === 1 ? 'match' : 'matches'} for <code><UntrustedText value={run.query} detail /></code>
           </p>
           {hits.length ? (
             <table className="table">
-              <caption className="sr-only">Matches for {run.query}</caption>
+              <caption className="sr-only">Matches for {untrustedPlain(run.query)}</caption>
               <thead>
                 <tr>
                   <th scope="col">Participant</th>
@@ -172,7 +174,7 @@ export function FindUserPage({ regions, search }: { regions: readonly Region[]; 
                         <code>{h.participant.participantId}</code>
                       </a>
                     </td>
-                    <td>{h.participant.userId ?? '—'}</td>
+                    <td>{h.participant.userId !== undefined ? <UntrustedText value={h.participant.userId} /> : '—'}</td>
                     <td>{h.region}</td>
                     <td>
                       <a href={href('/regions/:region/stages/:stageArn', { region: h.region, stageArn: h.stageArn })}>{h.stageName || stageIdOf(h.stageArn)}</a>

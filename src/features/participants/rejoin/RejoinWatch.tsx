@@ -8,6 +8,7 @@ import { sessionPlan, steadyRate, useBudgetedInterval } from '../../../query/bud
 import { useNow, type PollInterval } from '../../../query/polling';
 import { useSub } from '../../../auth/useDraft';
 import { participantQueries } from '../queries';
+import { untrustedPlain } from '../../../components/untrusted';
 import {
   afterLook,
   afterTick,
@@ -153,7 +154,7 @@ function WatchItem({
       );
       break;
   }
-  const label = w.userId !== undefined ? `Rejoin watch for ${w.userId}` : `Rejoin watch for participant ${w.kicked.participantId}`;
+  const label = w.userId !== undefined ? `Rejoin watch for ${untrustedPlain(w.userId)}` : `Rejoin watch for participant ${w.kicked.participantId}`;
   return (
     <li aria-label={label} className="toolbar">
       <div>

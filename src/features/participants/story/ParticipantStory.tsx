@@ -9,6 +9,7 @@ import { Loading } from '../../../components/Loading';
 import { StaleBanner } from '../../../components/StaleBanner';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { explainErrorCode, explainEvent, nextStepFor } from '../eventCodes';
+import { UntrustedText } from '../../../components/UntrustedText';
 import { EVENT_KINDS, eventLine, filterStory, gapLine, local, storyFileName, storyToJson, storyToText, utc, type EventKind, type StoryGroup } from './story';
 import { storyQueries } from './storyLoad';
 
@@ -42,7 +43,7 @@ function Group({ g, region }: { g: StoryGroup; region: Region }): ReactNode {
         {p?.state ? <> · {p.state === 'CONNECTED' ? <StatusBadge tone="ok">CONNECTED</StatusBadge> : <StatusBadge tone="neutral">{p.state}</StatusBadge>}</> : null}
       </p>
       <p className="muted">
-        Client: {[p?.osName, p?.osVersion, p?.browserName, p?.browserVersion, p?.sdkVersion && `SDK ${p.sdkVersion}`, p?.ispName, p?.protocol].filter(Boolean).join(' · ') || 'not reported'}
+        Client: <UntrustedText value={[p?.osName, p?.osVersion, p?.browserName, p?.browserVersion, p?.sdkVersion && `SDK ${p.sdkVersion}`, p?.ispName, p?.protocol].filter(Boolean).join(' · ') || 'not reported'} detail />
       </p>
       {g.events.length === 0 ? (
         <p className="empty">No events of the chosen kinds.</p>
@@ -91,7 +92,7 @@ export function ParticipantStory({ region, participantKey: key }: { region: Regi
       <>
         {q.isRefetchError ? <StaleBanner error={q.error} updatedAt={q.dataUpdatedAt} /> : null}
         <p>
-          User id <code>{story.userId ?? '(none)'}</code> · story loaded {utc(new Date(q.dataUpdatedAt).toISOString())}
+          User id <code>{story.userId !== undefined ? <UntrustedText value={story.userId} detail /> : '(none)'}</code> · story loaded {utc(new Date(q.dataUpdatedAt).toISOString())}
         </p>
         {story.items.map((it) =>
           it.type === 'gap' ? (

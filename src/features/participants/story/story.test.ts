@@ -74,4 +74,24 @@ describe('merged participant story', () => {
       'greenroom-story-etc-passwd-rm-srcStage0001-20260304201459.txt',
     );
   });
+
+  it('the text export escapes control, bidi and line-break characters, so a hostile user id cannot forge a line', () => {
+    const forged = 'maria-42\nUser id: admin\r\n== 9. Connection 9 of 9 ==\u2028\u0000\u202E';
+    const hostile = person('p-first', { userId: forged, osName: 'mac\u202EOS\nISP evil', browserName: 'Chrome\u{E0020}', ispName: 'isp\u2029x', sdkVersion: '1.0\u0085' });
+    const conns = connections().map((c) => ({ ...c, participant: { ...hostile, participantId: c.key.participantId } }));
+    const story = mergeStory('us-east-1', { stageArn: SRC, sessionId: S1, participantId: 'p-first' }, conns);
+    const text = storyToText(story, { generatedAt: t(59), timeZone: 'UTC' });
+    // The only line breaks are the export's own "\n"; nothing else that moves, hides or reorders text is left.
+    for (const c of ['\r', '\u2028', '\u2029', '\u0085', '\u0000', '\u202E', '\u{E0020}']) expect(text).not.toContain(c);
+    const lines = text.split('\n');
+    const shownId = 'maria-42⟦U+000A⟧User id: admin⟦U+000D⟧⟦U+000A⟧== 9. Connection 9 of 9 ==⟦U+2028⟧⟦U+0000⟧⟦U+202E⟧';
+    // One header line and one line per connection; none of them made by the user id.
+    expect(lines.filter((l) => l.startsWith('User id:'))).toEqual([`User id: ${shownId}`, ...Array(3).fill(expect.stringMatching(/^User id: maria-42⟦U\+000A⟧.*; client: /))]);
+    expect(lines.filter((l) => l.startsWith('=='))).toHaveLength(3);
+    expect(text).toContain('client: OS mac⟦U+202E⟧OS⟦U+000A⟧ISP evil, browser Chrome⟦U+E0020⟧, SDK 1.0⟦U+0085⟧, ISP isp⟦U+2029⟧x');
+    // The JSON export keeps the exact values, with the hidden characters \u-escaped rather than raw.
+    const json = storyToJson(story, { generatedAt: t(59) });
+    expect(json).not.toMatch(/[\u2028\u2029\u0085\u202E\u{E0020}]/u);
+    expect((JSON.parse(json) as { userId: string }).userId).toBe(forged);
+  });
 });

@@ -3,6 +3,7 @@
 // gaps between connections made visible. Pure functions: loading lives in storyLoad.ts.
 import type { Participant, ParticipantEvent, ParticipantKey, Region } from '../../../aws/types';
 import { explainErrorCode, explainEvent, nextStepFor } from '../eventCodes';
+import { revealHidden as shown, safeJson } from '../../../components/untrusted';
 
 /** `user`: a connection of the user (the participant itself, or another join with the same user id). */
 export type ConnectionRole = 'user' | 'replica';
@@ -125,15 +126,17 @@ export function eventLine(e: ParticipantEvent): string {
     e.destinationStageArn ? `destination ${e.destinationStageArn}${e.destinationSessionId ? ` session ${e.destinationSessionId}` : ''}` : '',
     e.replica ? 'about a replica' : '',
   ].filter(Boolean);
-  return `${utc(e.eventTime)} ${e.name}${extra.length ? ` (${extra.join(', ')})` : ''}`;
+  // Ids come from IVS, but the line also lands in a text file: nothing in it may break or reorder the line.
+  return shown(`${utc(e.eventTime)} ${e.name}${extra.length ? ` (${extra.join(', ')})` : ''}`);
 }
 
 export function gapLine(g: StoryGap): string {
   const len = g.seconds === undefined ? 'an unknown time' : `${g.seconds} s`;
-  return `Reconnected after ${len} as participant ${g.nextParticipantId}`;
+  return `Reconnected after ${len} as participant ${shown(g.nextParticipantId)}`;
 }
 
-function clientInfo(p?: Participant): string {
+/** The client fields a participant's SDK reports (the client chooses them), revealed so they stay on one line. */
+export function clientInfo(p?: Participant): string {
   if (!p) return 'client info not loaded';
   const parts = [
     p.osName ? `OS ${p.osName}${p.osVersion ? ` ${p.osVersion}` : ''}` : '',
@@ -142,18 +145,22 @@ function clientInfo(p?: Participant): string {
     p.ispName ? `ISP ${p.ispName}` : '',
     p.protocol ? `protocol ${p.protocol}` : '',
   ].filter(Boolean);
-  return parts.length ? parts.join(', ') : 'no client info reported';
+  return parts.length ? shown(parts.join(', ')) : 'no client info reported';
 }
 
-/** A readable summary for a support ticket: ids, UTC and local times, client info, errors with next steps. */
+/**
+ * A readable summary for a support ticket: ids, UTC and local times, client info, errors with next steps. Every
+ * value from outside (user ids, client info, ids) goes through revealHidden, so a newline in a user id cannot forge
+ * a line and a bidi control cannot reorder one: each line of the file is one the app wrote.
+ */
 export function storyToText(story: Story, opts: { generatedAt: string; timeZone?: string; kinds?: ReadonlySet<EventKind> }): string {
   const out: string[] = [
     'Greenroom participant story',
     `Region: ${story.region}`,
-    `Stage: ${story.focus.stageArn}`,
-    `Session: ${story.focus.sessionId}`,
-    `Participant: ${story.focus.participantId}`,
-    `User id: ${story.userId ?? '(none)'}`,
+    `Stage: ${shown(story.focus.stageArn)}`,
+    `Session: ${shown(story.focus.sessionId)}`,
+    `Participant: ${shown(story.focus.participantId)}`,
+    `User id: ${story.userId !== undefined ? shown(story.userId) : '(none)'}`,
     `Generated: ${utc(opts.generatedAt)} (local ${local(opts.generatedAt, opts.timeZone)})`,
     ...(opts.kinds ? [`Event kinds shown: ${EVENT_KINDS.filter((k) => opts.kinds?.has(k.kind)).map((k) => k.label).join(', ')}`] : []),
     '',
@@ -166,9 +173,9 @@ export function storyToText(story: Story, opts: { generatedAt: string; timeZone?
     const g = it.group;
     const c = g.connection;
     out.push(
-      `== ${g.number}. ${g.label}${c.focus ? ' (this participant)' : ''} ==`,
-      `Participant ${c.key.participantId}, stage ${c.key.stageArn}, session ${c.key.sessionId}`,
-      `User id: ${c.participant?.userId ?? '(none)'}; client: ${clientInfo(c.participant)}`,
+      `== ${g.number}. ${shown(g.label)}${c.focus ? ' (this participant)' : ''} ==`,
+      `Participant ${shown(c.key.participantId)}, stage ${shown(c.key.stageArn)}, session ${shown(c.key.sessionId)}`,
+      `User id: ${c.participant?.userId !== undefined ? shown(c.participant.userId) : '(none)'}; client: ${clientInfo(c.participant)}`,
       `From ${utc(g.start)} to ${utc(g.end)}`,
     );
     if (!g.events.length) out.push('  (no events of the chosen kinds)');
@@ -181,9 +188,9 @@ export function storyToText(story: Story, opts: { generatedAt: string; timeZone?
   return out.join('\n');
 }
 
-/** The same story as JSON, with each event's explanation, for tools and tickets. */
+/** The same story as JSON, with each event's explanation, for tools and tickets; hidden characters \u-escaped. */
 export function storyToJson(story: Story, opts: { generatedAt: string; kinds?: ReadonlySet<EventKind> }): string {
-  return JSON.stringify(
+  return safeJson(
     {
       generatedAt: opts.generatedAt,
       region: story.region,
@@ -212,7 +219,6 @@ export function storyToJson(story: Story, opts: { generatedAt: string; kinds?: R
             },
       ),
     },
-    null,
     2,
   );
 }

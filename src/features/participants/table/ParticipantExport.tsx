@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import type { ParticipantSummary } from '../../../aws/types';
 import { ErrorPanel } from '../../../components/ErrorPanel';
-import { safeFileName, toCsv } from '../../../components/untrusted';
+import { toCsv } from '../../../components/csv';
+import { safeFileName } from '../../../components/untrusted';
 import type { LoadAllState } from './loadAllPages';
 
 /** Participants as CSV: formula-looking cells are defused, the file name is built from safe characters only. */
