@@ -4,8 +4,9 @@ import {
   type ServiceInputTypes,
   type ServiceOutputTypes,
 } from '@aws-sdk/client-ivs-realtime';
-import type { AwsCredentialIdentityProvider, Command } from '@smithy/types';
+import type { AwsCredentialIdentityProvider, Command, MetadataBearer, MiddlewareStack } from '@smithy/types';
 import type { AppConfig, Region, RegionConfig } from '../config/schema';
+import type { CloudWatchPort } from './cloudwatch/client';
 import { AppError, toAppError } from './errors';
 import { meterRequests } from './requestMeter';
 
@@ -25,6 +26,11 @@ export type AwsLayer = {
     command: IvsCommand<I, O>,
     signal?: AbortSignal,
   ): Promise<Omit<O, '$metadata'>>;
+  /**
+   * Runs CloudWatch calls (the metric charts) with the same credentials and session handling as IVS. The CloudWatch
+   * client is its own chunk, fetched on the first call. Every failure comes back as an AppError.
+   */
+  metrics?<T>(region: Region, run: (cloudwatch: CloudWatchPort) => Promise<T>): Promise<T>;
   /** Drops every client, its credentials and the cached identity ids; later sends fail. Used at sign-out. */
   dispose(): void;
   /** The region's IVS endpoint override from config.json (the emulator), or undefined for AWS's own (CLI commands name it). */
@@ -58,7 +64,7 @@ export const SDK_RETRY_MODE = 'standard';
 const SESSION_CODES: ReadonlySet<string> = new Set(['ExpiredTokenException', 'UnrecognizedClientException', 'NotAuthorizedException']);
 
 /** Names the failing operation on the error ("StartParticipantReplication"), read from the SDK's own context. */
-function tagOperation(c: IVSRealTimeClient): void {
+function tagOperation(c: { middlewareStack: MiddlewareStack<object, MetadataBearer> }): void {
   c.middlewareStack.add(
     (next, context) => async (args) => {
       try {
@@ -91,18 +97,32 @@ export function createAwsLayer(
   session?: SessionHooks,
 ): AwsLayer {
   const clients = new Map<Region, IVSRealTimeClient>();
+  const metricClients = new Map<Region, Promise<CloudWatchPort>>();
+  // One credential provider per region, shared by its IVS and CloudWatch clients (one Cognito exchange, not two).
+  const providers = new Map<Region, AwsCredentialIdentityProvider>();
   const byId = new Map(config.regions.map((r) => [r.id, r]));
   let disposed = false;
 
-  function client(region: Region): IVSRealTimeClient {
+  function regionConfig(region: Region): RegionConfig {
     if (disposed) throw new AppError('auth-expired', 'You are signed out.', { retryable: false });
-    const existing = clients.get(region);
-    if (existing) return existing;
     const rc = byId.get(region);
     if (!rc) throw new AppError('validation', `Region ${region} is not configured in config.json.`, { retryable: false });
+    return rc;
+  }
+
+  function credentials(rc: RegionConfig): AwsCredentialIdentityProvider {
+    let p = providers.get(rc.id);
+    if (!p) providers.set(rc.id, (p = credentialsFor(rc)));
+    return p;
+  }
+
+  function client(region: Region): IVSRealTimeClient {
+    const rc = regionConfig(region);
+    const existing = clients.get(region);
+    if (existing) return existing;
     const created = new IVSRealTimeClient({
       region: rc.id,
-      credentials: credentialsFor(rc),
+      credentials: credentials(rc),
       maxAttempts: SDK_MAX_ATTEMPTS,
       retryMode: SDK_RETRY_MODE,
       ...(rc.ivsEndpoint ? { endpoint: rc.ivsEndpoint } : {}),
@@ -118,6 +138,53 @@ export function createAwsLayer(
     if (clients.get(region) !== stale) return;
     clients.delete(region);
     stale.destroy();
+    dropCredentials(region);
+  }
+
+  /** Forgets the region's credentials; its CloudWatch client goes too, since the SDK memoises what it was given. */
+  function dropCredentials(region: Region): void {
+    providers.delete(region);
+    const cw = metricClients.get(region);
+    metricClients.delete(region);
+    cw?.then((c) => c.destroy()).catch(() => undefined);
+  }
+
+  function metricsClient(region: Region): Promise<CloudWatchPort> {
+    const rc = regionConfig(region);
+    let cw = metricClients.get(region);
+    if (!cw) {
+      cw = import('./cloudwatch/client').then(({ createCloudWatch }) =>
+        createCloudWatch(rc, credentials(rc), { maxAttempts: SDK_MAX_ATTEMPTS, retryMode: SDK_RETRY_MODE, instrument: (c) => tagOperation(c) }),
+      );
+      metricClients.set(region, cw);
+      // A failed chunk load (network) must not stick: the next call tries again.
+      cw.catch(() => metricClients.get(region) === cw && metricClients.delete(region));
+    }
+    return cw;
+  }
+
+  /** The IVS path's rule for refused credentials, for CloudWatch: renew the ID token once, rebuild, retry once. */
+  async function withSession<T>(region: Region, attempt: () => Promise<T>): Promise<T> {
+    try {
+      return await attempt();
+    } catch (e) {
+      const err = toLayerError(e);
+      if (!session || disposed || !SESSION_CODES.has(err.detail.code ?? '')) throw err;
+      const stale = clients.get(region);
+      if (stale) reset(region, stale);
+      else dropCredentials(region);
+      if (!(await session.renew())) {
+        session.expired();
+        throw err;
+      }
+      try {
+        return await attempt();
+      } catch (e2) {
+        const again = toLayerError(e2);
+        if (SESSION_CODES.has(again.detail.code ?? '')) session.expired();
+        throw again;
+      }
+    }
   }
 
   async function sendWith<O>(c: IVSRealTimeClient, command: IvsCommand<ServiceInputTypes, ServiceOutputTypes>, signal?: AbortSignal): Promise<O> {
@@ -150,10 +217,15 @@ export function createAwsLayer(
       }
     },
     endpointOf: (region) => byId.get(region)?.ivsEndpoint,
+    metrics(region, run) {
+      return withSession(region, async () => run(await metricsClient(region)));
+    },
     dispose() {
       disposed = true;
       for (const c of clients.values()) c.destroy();
       clients.clear();
+      for (const r of [...metricClients.keys()]) dropCredentials(r);
+      providers.clear();
     },
   };
 }
