@@ -133,20 +133,17 @@ export function createAwsLayer(
     return created;
   }
 
-  /** Drops the region's client so the next send builds new credentials (the SDK's memo would serve dead ones). */
-  function reset(region: Region, stale: IVSRealTimeClient): void {
-    if (clients.get(region) !== stale) return;
+  /**
+   * Drops the region's clients and credentials so the next call builds new ones (the SDK's memo would serve dead
+   * ones). `stale` is the client the failed call used: when another call has already replaced it, nothing is dropped.
+   */
+  function reset(region: Region, stale: IVSRealTimeClient | Promise<CloudWatchPort>): void {
+    if (clients.get(region) !== stale && metricClients.get(region) !== stale) return;
+    clients.get(region)?.destroy();
     clients.delete(region);
-    stale.destroy();
-    dropCredentials(region);
-  }
-
-  /** Forgets the region's credentials; its CloudWatch client goes too, since the SDK memoises what it was given. */
-  function dropCredentials(region: Region): void {
-    providers.delete(region);
-    const cw = metricClients.get(region);
+    metricClients.get(region)?.then((c) => c.destroy(), () => undefined);
     metricClients.delete(region);
-    cw?.then((c) => c.destroy()).catch(() => undefined);
+    providers.delete(region);
   }
 
   function metricsClient(region: Region): Promise<CloudWatchPort> {
@@ -154,7 +151,7 @@ export function createAwsLayer(
     let cw = metricClients.get(region);
     if (!cw) {
       cw = import('./cloudwatch/client').then(({ createCloudWatch }) =>
-        createCloudWatch(rc, credentials(rc), { maxAttempts: SDK_MAX_ATTEMPTS, retryMode: SDK_RETRY_MODE, instrument: (c) => tagOperation(c) }),
+        createCloudWatch(rc, credentials(rc), { maxAttempts: SDK_MAX_ATTEMPTS, retryMode: SDK_RETRY_MODE, instrument: tagOperation }),
       );
       metricClients.set(region, cw);
       // A failed chunk load (network) must not stick: the next call tries again.
@@ -163,22 +160,21 @@ export function createAwsLayer(
     return cw;
   }
 
-  /** The IVS path's rule for refused credentials, for CloudWatch: renew the ID token once, rebuild, retry once. */
-  async function withSession<T>(region: Region, attempt: () => Promise<T>): Promise<T> {
+  /** Expired or refused credentials: renew the ID token once, rebuild the client, retry once. */
+  async function withSession<T, C extends IVSRealTimeClient | Promise<CloudWatchPort>>(region: Region, pick: () => C, attempt: (c: C) => Promise<T>): Promise<T> {
+    const c = pick();
     try {
-      return await attempt();
+      return await attempt(c);
     } catch (e) {
       const err = toLayerError(e);
       if (!session || disposed || !SESSION_CODES.has(err.detail.code ?? '')) throw err;
-      const stale = clients.get(region);
-      if (stale) reset(region, stale);
-      else dropCredentials(region);
+      reset(region, c);
       if (!(await session.renew())) {
         session.expired();
         throw err;
       }
       try {
-        return await attempt();
+        return await attempt(pick());
       } catch (e2) {
         const again = toLayerError(e2);
         if (SESSION_CODES.has(again.detail.code ?? '')) session.expired();
@@ -194,37 +190,19 @@ export function createAwsLayer(
 
   return {
     regions: config.regions.map((r) => r.id),
-    async send(region, command, signal) {
-      const c = client(region);
-      try {
-        return await sendWith(c, command as never, signal);
-      } catch (e) {
-        const err = toLayerError(e);
-        if (!session || disposed || !SESSION_CODES.has(err.detail.code ?? '')) throw err;
-        // Expired or refused credentials: renew the ID token once, rebuild the client, retry once.
-        reset(region, c);
-        if (!(await session.renew())) {
-          session.expired();
-          throw err;
-        }
-        try {
-          return await sendWith(client(region), command as never, signal);
-        } catch (e2) {
-          const again = toLayerError(e2);
-          if (SESSION_CODES.has(again.detail.code ?? '')) session.expired();
-          throw again;
-        }
-      }
+    send(region, command, signal) {
+      return withSession(region, () => client(region), (c) => sendWith(c, command as never, signal));
     },
     endpointOf: (region) => byId.get(region)?.ivsEndpoint,
     metrics(region, run) {
-      return withSession(region, async () => run(await metricsClient(region)));
+      return withSession(region, () => metricsClient(region), async (c) => run(await c));
     },
     dispose() {
       disposed = true;
       for (const c of clients.values()) c.destroy();
       clients.clear();
-      for (const r of [...metricClients.keys()]) dropCredentials(r);
+      for (const c of metricClients.values()) c.then((x) => x.destroy(), () => undefined);
+      metricClients.clear();
       providers.clear();
     },
   };
