@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Writable } from 'node:stream';
 import { CredentialStore } from './auth/credentials.ts';
 import { CognitoIdentityService, type IdentityPoolConfig } from './cognito/identity.ts';
+import { handleCloudWatch, isCloudWatch } from './cloudwatch/route.ts';
 import { handleCognitoIdentity } from './cognito/route.ts';
 import { defaultRoleMapping } from './cognito/role-mapping.ts';
 import { handleControlRequest } from './control/routes.ts';
@@ -118,7 +119,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const q = rawUrl.indexOf('?');
     const rawPath = q >= 0 ? rawUrl.slice(0, q) : rawUrl;
     const rawQuery = q >= 0 ? rawUrl.slice(q + 1) : '';
-    const entry = { requestId, method, path: rawPath, operation: 'unknown', service: 'none' as 'ivs' | 'cognito-identity' | 'cognito-idp' | 'control' | 'none', region: undefined as string | undefined };
+    const entry = { requestId, method, path: rawPath, operation: 'unknown', service: 'none' as 'ivs' | 'cognito-identity' | 'cognito-idp' | 'control' | 'cloudwatch' | 'none', region: undefined as string | undefined };
     const send = (status: number, body: unknown, headers: Record<string, string> = {}, errorType?: string) => {
       // What this request changed is on disk before the answer leaves (AWS never loses an acknowledged change).
       dataFile.settle();
@@ -185,6 +186,18 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         res.writeHead(pooled.status, { 'x-amzn-RequestId': requestId, Date: new Date().toUTCString(), 'Content-Length': String(Buffer.byteLength(pooled.body)), ...pooled.headers });
         res.end(pooled.body);
         log.add({ time: new Date().toISOString(), ...entry, status: pooled.status, latencyMs: Math.round((performance.now() - started) * 100) / 100 });
+        return;
+      }
+
+      if (isCloudWatch({ method, rawPath, rawQuery, headers: req.headers })) {
+        entry.service = 'cloudwatch';
+        const out = await handleCloudWatch({ method, rawPath, rawQuery, headers: req.headers, body }, { world, credentials, policies, regions, requestId }, (info) => Object.assign(entry, info));
+        // XML or JSON as the protocol wants, so written as it is; the query-error header must be readable by a page.
+        const cors = corsHeaders();
+        dataFile.settle();
+        res.writeHead(out.status, { 'x-amzn-RequestId': requestId, Date: new Date().toUTCString(), 'Content-Length': String(Buffer.byteLength(out.body)), ...cors, 'Access-Control-Expose-Headers': `${cors['Access-Control-Expose-Headers']}, x-amzn-query-error`, ...out.headers });
+        res.end(out.body);
+        log.add({ time: new Date().toISOString(), ...entry, status: out.status, errorType: out.headers['x-amzn-query-error']?.split(';')[0], latencyMs: Math.round((performance.now() - started) * 100) / 100 });
         return;
       }
 
