@@ -12,7 +12,7 @@ import { clientInfo } from './clients.ts';
 import type { RunningScenario, ScenarioEnv } from './index.ts';
 import { seededRng } from './rng.ts';
 
-type Cast = { userId: string; publish: boolean; attributes?: Record<string, string> };
+type Cast = { userId: string; publish: boolean; attributes?: Record<string, string>; protocol?: 'WHIP' | 'RTMPS' };
 type StagePlan = { region: string; name: string; tags: Record<string, string>; cast: Cast[]; viewers: number };
 
 const viewer = (i: number): Cast => ({ userId: `viewer-${1000 + i * 37}`, publish: false });
@@ -32,7 +32,8 @@ function plans(regions: string[]): StagePlan[] {
       cast: [{ userId: 'guest-ana.silva', publish: true, attributes: { role: 'guest', displayName: 'Ana Silva' } }],
     },
     { region: east, name: 'sports-desk', tags: { show: 'sports-desk', team: 'studio-b' }, viewers: 5,
-      cast: [{ userId: 'anchor-sam.reed', publish: true, attributes: { role: 'host' } }] },
+      // An encoder over RTMPS: the only kind of publisher with PublishFramerate metrics.
+      cast: [{ userId: 'anchor-sam.reed', publish: true, attributes: { role: 'host' }, protocol: 'RTMPS' }] },
     { region: east, name: 'rehearsal-empty', tags: { team: 'studio-b' }, viewers: 0, cast: [] },
     { region: west, name: 'west-coast-news', tags: { show: 'evening-news', team: 'west' }, viewers: 6,
       cast: [{ userId: 'anchor-kim.lee', publish: true, attributes: { role: 'host' } }] },
@@ -70,14 +71,25 @@ export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
       capabilities: cast.publish ? ['PUBLISH', 'SUBSCRIBE'] : ['SUBSCRIBE'],
     }));
     const token = participantToken?.token ?? '';
-    const joined = await control.join({ token, clientInfo: clientInfo(rng) });
+    const joined = await control.join({ token, clientInfo: clientInfo(rng, cast.protocol) });
     const m: Member = { stageArn, region: plan.region, token, participantId: joined.participantId, publish: cast.publish, connected: true, publishing: false };
     if (cast.publish) {
       await control.publish({ stageArn, participantId: m.participantId });
       m.publishing = true;
     }
     members.push(m);
+    await watch(m);
     return m;
+  }
+
+  /** A viewer receives every publisher of its stage (that is what makes it count as a subscriber). */
+  async function watch(m: Member): Promise<void> {
+    if (m.publish) return;
+    for (const p of members) {
+      if (p.stageArn === m.stageArn && p.connected && p.publishing) {
+        await control.subscribe({ stageArn: m.stageArn, participantId: m.participantId, remoteParticipantId: p.participantId });
+      }
+    }
   }
 
   for (const plan of plans(env.emulator.regions)) {
@@ -100,15 +112,29 @@ export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
     }));
   }
 
+  // The main show's guest has a shaky uplink: every 3 minutes (from 30 s in) it degrades for 40 s. The first
+  // seconds of a spell push retransmissions over the limit, which is when the service reports BITRATE_EXCEEDED;
+  // then the bitrate dips, the resolution steps down and packet loss rises, and the charts show it.
+  const shaky = members.find((m) => m.stageArn === stageArns.get('friday-live-main') && m.publish && m !== host);
+  let ticks = 0;
+  const degrade = async () => {
+    if (!shaky?.connected || !shaky.publishing) return;
+    await control.setNetwork({ stageArn: shaky.stageArn, participantId: shaky.participantId, severity: 0.75, durationMs: 40_000 });
+    await control.emitError({ stageArn: shaky.stageArn, participantId: shaky.participantId, name: 'PUBLISH_ERROR', errorCode: 'BITRATE_EXCEEDED' });
+  };
+
   // The live part: every couple of seconds a viewer comes or goes, a guest toggles publishing, or a client errs.
-  // The replicated host is left alone so the replication stays up.
+  // The replicated host and the shaky guest are left alone so the replication and the guest's story stay up.
   const step = async () => {
-    const m = rng.pick(members.filter((x) => x !== host));
+    ticks += 1;
+    if (ticks % 90 === 15) await degrade();
+    const m = rng.pick(members.filter((x) => x !== host && x !== shaky));
     if (!m) return;
     const roll = rng.next();
     if (!m.connected) {
       await control.join({ token: m.token, clientInfo: clientInfo(rng) });
       m.connected = true;
+      await watch(m);
     } else if (roll < 0.3) {
       await control.leave({ stageArn: m.stageArn, participantId: m.participantId });
       m.connected = false;
@@ -117,6 +143,8 @@ export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
       if (m.publishing) await control.unpublish({ stageArn: m.stageArn, participantId: m.participantId });
       else await control.publish({ stageArn: m.stageArn, participantId: m.participantId });
       m.publishing = !m.publishing;
+      // The stage's viewers pick a publisher that is back up again.
+      if (m.publishing) for (const v of members) if (v.stageArn === m.stageArn && v.connected && !v.publish) await control.subscribe({ stageArn: v.stageArn, participantId: v.participantId, remoteParticipantId: m.participantId });
     } else if (roll < 0.75) {
       const [name, errorCode] = rng.pick(ERRORS);
       await control.emitError({ stageArn: m.stageArn, participantId: m.participantId, name, errorCode });
