@@ -214,6 +214,8 @@ function emitCloudWatchLimits(botocore: Json): string {
     maxDatapointsPerCall: int(fromDoc(botocore.operations.GetMetricData.documentation, /total of as many as ([\d,]+) data points/, 'the most datapoints per call')),
     highResolutionPeriods: fromDoc(shapes.MetricStat.members.Period.documentation, /the period can be ([\d, ]+), or any multiple of 60/, 'the high-resolution periods')
       .split(',').map((x) => int(x.trim())).filter((x) => x < 60),
+    /** Every operation of the service, so an unserved one can be told from a name that is not CloudWatch's. */
+    operations: Object.keys(botocore.operations).sort(),
     listMetricsPageSize: int(fromDoc(botocore.operations.ListMetrics.documentation, /Up to ([\d,]+) results are returned/, 'the ListMetrics page size')),
     /** [period below which, seconds kept] from "Data points with a period of … are available for …". */
     retention: {

@@ -6,6 +6,7 @@ import { ServiceError } from '../http/errors.ts';
 import { verifySigV4 } from '../http/sigv4.ts';
 import { evaluate, type RolePolicies } from '../iam/policy.ts';
 import { catalog, metricKey } from '../metrics/catalog.ts';
+import { cloudwatchLimits } from '../model/generated/cloudwatch-limits.ts';
 import { cloudwatchModel as model } from '../model/generated/cloudwatch.ts';
 import { validateStructure } from '../model/validate.ts';
 import type { World } from '../state/world.ts';
@@ -53,7 +54,7 @@ export async function handleCloudWatch(req: CloudWatchRequest, env: CloudWatchEn
     const op = model.operations[operation];
     if (!SERVED.includes(operation)) {
       throw invalidAction(
-        op || Object.hasOwn(model.operations, operation)
+        (cloudwatchLimits.operations as readonly string[]).includes(operation)
           ? `${operation} is a CloudWatch operation this emulator does not serve; it serves ${SERVED.join(' and ')}.`
           : `The action ${operation || '(none)'} is not valid for this web service.`,
       );

@@ -78,8 +78,9 @@ export function publishBitrate(p: ParticipantRecord, layer: Layer, media: MediaT
   const bad = impairment(p.network, t);
   const key = `${p.participantId}/bitrate/${layer}/${media}`;
   if (media === 'audio') return Math.round(AUDIO_BITRATE * (1 - bad * 0.3) * jitter(key, t, 0.02));
-  const burst = inBurst(p.network, t) ? BURST_FACTOR : 1;
-  return Math.round(VIDEO_LAYERS[layer].bitrate * Math.max(0.08, 1 - bad) * burst * jitter(key, t));
+  // Until congestion control reacts, the encoder keeps its rate and the retransmissions come on top.
+  const factor = inBurst(p.network, t) ? BURST_FACTOR : Math.max(0.08, 1 - bad);
+  return Math.round(VIDEO_LAYERS[layer].bitrate * factor * jitter(key, t));
 }
 
 /** PublishResolution of a video layer: the encoder steps down when the link cannot carry the layer. */
