@@ -41,6 +41,11 @@ function plans(regions: string[]): StagePlan[] {
   ];
 }
 
+/** The shaky guest's schedule on the emulator's clock (exported for its test). */
+export const SHAKY_FIRST_MS = 30_000;
+export const SHAKY_EVERY_MS = 180_000;
+export const SHAKY_FOR_MS = 40_000;
+
 const ERRORS: [name: string, code: string][] = [
   ['SUBSCRIBE_ERROR', 'PUBLISHER_NOT_FOUND'],
   ['PUBLISH_ERROR', 'BITRATE_EXCEEDED'],
@@ -112,22 +117,24 @@ export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
     }));
   }
 
-  // The main show's guest has a shaky uplink: every 3 minutes (from 30 s in) it degrades for 40 s. The first
-  // seconds of a spell push retransmissions over the limit, which is when the service reports BITRATE_EXCEEDED;
-  // then the bitrate dips, the resolution steps down and packet loss rises, and the charts show it.
+  // The main show's guest has a shaky uplink: on the emulator's clock, from 30 s in and every 3 minutes after, it
+  // degrades for 40 s. The first seconds of a spell push retransmissions over the limit, which is when the service
+  // reports BITRATE_EXCEEDED; then the bitrate dips, the resolution steps down and packet loss rises.
   const shaky = members.find((m) => m.stageArn === stageArns.get('friday-live-main') && m.publish && m !== host);
-  let ticks = 0;
+  const clock = env.emulator.clock;
+  let nextSpell = clock.now() + SHAKY_FIRST_MS;
   const degrade = async () => {
+    if (clock.now() < nextSpell) return;
+    nextSpell = clock.now() + SHAKY_EVERY_MS;
     if (!shaky?.connected || !shaky.publishing) return;
-    await control.setNetwork({ stageArn: shaky.stageArn, participantId: shaky.participantId, severity: 0.75, durationMs: 40_000 });
+    await control.setNetwork({ stageArn: shaky.stageArn, participantId: shaky.participantId, severity: 0.75, durationMs: SHAKY_FOR_MS });
     await control.emitError({ stageArn: shaky.stageArn, participantId: shaky.participantId, name: 'PUBLISH_ERROR', errorCode: 'BITRATE_EXCEEDED' });
   };
 
   // The live part: every couple of seconds a viewer comes or goes, a guest toggles publishing, or a client errs.
   // The replicated host and the shaky guest are left alone so the replication and the guest's story stay up.
   const step = async () => {
-    ticks += 1;
-    if (ticks % 90 === 15) await degrade();
+    await degrade();
     const m = rng.pick(members.filter((x) => x !== host && x !== shaky));
     if (!m) return;
     const roll = rng.next();
