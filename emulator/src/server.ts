@@ -1,6 +1,7 @@
-// The emulator's HTTP server: one port serves IVS Real-Time (restJson1), Cognito Identity (awsJson1_1) and the
-// control API under /_greenroom/. Requests pass through AWS's steps in order: body size limit, request id,
-// CORS preflight, route, SigV4, parse, validate against the model, run the operation, serialise.
+// The emulator's HTTP server: one port serves IVS Real-Time (restJson1), Cognito Identity (awsJson1_1), CloudWatch
+// (awsJson1_0 and awsQuery; cloudwatch/route.ts answers it whole) and the control API under /_greenroom/.
+// Requests pass through AWS's steps in order: body size limit, request id, CORS preflight, route, SigV4, parse,
+// validate against the model, run the operation, serialise.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
