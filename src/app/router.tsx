@@ -12,6 +12,8 @@ const StageListPage = lazy(() => import('../features/stages/StageListPage').then
 const StageDetailPage = lazy(() => import('../features/stages/StageDetailPage').then((m) => ({ default: m.StageDetailPage })));
 const SessionParticipants = lazy(() => import('../features/participants/SessionParticipants').then((m) => ({ default: m.SessionParticipants })));
 const ParticipantPage = lazy(() => import('../features/participants/ParticipantPage').then((m) => ({ default: m.ParticipantPage })));
+// The charts bring uPlot and the CloudWatch client: their own chunk, fetched only when a participant page shows them.
+const ParticipantMetrics = lazy(() => import('../features/participants/ParticipantMetrics').then((m) => ({ default: m.ParticipantMetrics })));
 const ReplicaList = lazy(() => import('../features/replication/ReplicaList').then((m) => ({ default: m.ReplicaList })));
 const ReplicationForm = lazy(() => import('../features/replication/ReplicationForm').then((m) => ({ default: m.ReplicationForm })));
 const StageReplications = lazy(() => import('../features/replication/StageReplications').then((m) => ({ default: m.StageReplications })));
@@ -164,6 +166,11 @@ export function Routes({ regions }: { regions: readonly Region[] }): ReactNode {
               <ReplicaList region={region} source={{ sourceStageArn: key.stageArn, participantId: key.participantId }} />
             )
           }
+          renderMetrics={() => (
+            <Suspense fallback={<Loading label="Loading metrics" />}>
+              <ParticipantMetrics region={region} participantKey={key} />
+            </Suspense>
+          )}
         />
       );
       break;
