@@ -35,7 +35,10 @@ export function ParticipantMetrics({ region, participantKey: key }: { region: Re
   const step = METRICS_PERIOD_S * 1000;
   const [end, setEnd] = useState(() => Math.floor(Date.now() / step) * step + step);
   useEffect(() => {
-    const timer = setInterval(() => setEnd(Math.floor(Date.now() / step) * step + step), METRICS_REFRESH_MS);
+    // A hidden tab moves no window: a new window is a new query, which would fetch even in the background.
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') setEnd(Math.floor(Date.now() / step) * step + step);
+    }, METRICS_REFRESH_MS);
     return () => clearInterval(timer);
   }, [step]);
 
