@@ -101,8 +101,9 @@ export default tseslint.config(
   //   scenarios/                 seeded demo worlds, played against a running emulator
   //   server.ts                  wiring: one emulator from its parts
   //   control/                   the /_greenroom/* control API and its typed client
-  //   http/                      the wire: routing, SigV4, CORS, faults, the IVS pipeline, the request log
-  //   operations/ cognito/ userpool/   the AWS services' behaviour
+  //   http/ cloudwatch/          the wire: routing, SigV4, CORS, faults, the IVS pipeline, the request log;
+  //                              CloudWatch's two protocols and its operations, answered whole
+  //   operations/ cognito/ userpool/ metrics/   the AWS services' behaviour (metrics: derived from participants)
   //   iam/                       the policy check
   //   auth/                      the credential store
   //   state/ model/              the world's records and the service models
@@ -113,8 +114,8 @@ export default tseslint.config(
       ['scenarios'],
       ['server.ts'],
       ['control'],
-      ['http'],
-      ['operations', 'cognito', 'userpool'],
+      ['http', 'cloudwatch'],
+      ['operations', 'cognito', 'userpool', 'metrics'],
       ['iam'],
       ['auth'],
       ['state', 'model'],

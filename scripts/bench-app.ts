@@ -152,8 +152,8 @@ const stadium = { stageArn: stadiumStage?.arn as string, sessionId: stadiumStage
 
 const config = (url: string) => ({
   regions: [
-    { id: 'us-east-1', identityPoolId: 'us-east-1:00000000-0000-4000-8000-000000000001', ivsEndpoint: url, cognitoEndpoint: url },
-    { id: 'us-west-2', identityPoolId: 'us-west-2:00000000-0000-4000-8000-000000000002', ivsEndpoint: url, cognitoEndpoint: url },
+    { id: 'us-east-1', identityPoolId: 'us-east-1:00000000-0000-4000-8000-000000000001', ivsEndpoint: url, cognitoEndpoint: url, cloudwatchEndpoint: url },
+    { id: 'us-west-2', identityPoolId: 'us-west-2:00000000-0000-4000-8000-000000000002', ivsEndpoint: url, cognitoEndpoint: url, cloudwatchEndpoint: url },
   ],
   pollIntervalsMs: { stages: 5000, stage: 3000, participants: 3000, participant: 3000 },
   auth: { region: 'us-east-1', userPoolId: 'us-east-1_Greenroom1', clientId: 'greenroomlocalappclient001', authority: `${url}/us-east-1_Greenroom1` },

@@ -42,6 +42,7 @@ function convertShape(name: string, s: Json, smithyMembers: Json | undefined): S
       if (s.required?.length) out.required = [...s.required];
       if (s.exception) {
         out.error = { httpStatusCode: s.error?.httpStatusCode ?? 400, senderFault: s.error?.senderFault === true };
+        if (typeof s.error?.code === 'string') out.error.code = s.error.code;
       }
       return out;
     }
@@ -94,6 +95,7 @@ export function buildModel(botocore: Json, smithy: Json | undefined, paginators:
     };
     if (o.input) op.input = o.input.shape;
     if (o.output) op.output = o.output.shape;
+    if (o.output?.resultWrapper) op.resultWrapper = o.output.resultWrapper;
     if (o.idempotent) op.idempotent = true;
     const pag = smithyShape(name)?.traits?.['smithy.api#paginated'] ?? undefined;
     const boto = paginators?.pagination?.[name];
@@ -101,7 +103,9 @@ export function buildModel(botocore: Json, smithy: Json | undefined, paginators:
       const inputToken = pag?.inputToken ?? boto.input_token;
       const outputToken = pag?.outputToken ?? boto.output_token;
       const pageSize: string | undefined = pag?.pageSize ?? boto?.limit_key;
-      let items: string | undefined = pag?.items ?? boto?.result_key;
+      // botocore lists several result keys for some operations (GetMetricData: results and messages); the first is the items.
+      const resultKey = boto?.result_key;
+      let items: string | undefined = pag?.items ?? (Array.isArray(resultKey) ? resultKey[0] : resultKey);
       const out = o.output ? (botocore.shapes[o.output.shape] as Json) : undefined;
       if (!items && out) {
         items = Object.keys(out.members).find((k) => botocore.shapes[out.members[k].shape]?.type === 'list');
@@ -174,6 +178,64 @@ function emitAppConstraints(model: ServiceModel): string {
 
 export type GeneratedFile = { path: string; text: string };
 
+/** Only the named operations (and extra error shapes) of a model, with every shape they reach. */
+function subset(full: ServiceModel, operations: string[], extraShapes: string[] = []): ServiceModel {
+  const out: ServiceModel = { ...full, operations: {}, shapes: {} };
+  const reach = (n: string) => {
+    if (out.shapes[n]) return;
+    const s = full.shapes[n];
+    if (!s) throw new Error(`gen-model: shape ${n} is not in ${full.source}`);
+    out.shapes[n] = s;
+    if (s.type === 'structure') Object.values(s.members).forEach((m) => reach(m.shape));
+    if (s.type === 'list') reach(s.member.shape);
+    if (s.type === 'map') { reach(s.key.shape); reach(s.value.shape); }
+  };
+  for (const n of operations) {
+    const op = full.operations[n];
+    out.operations[n] = op;
+    [op.input, op.output, ...op.errors].forEach((s) => s && reach(s));
+  }
+  extraShapes.forEach(reach);
+  out.shapes = Object.fromEntries(Object.entries(out.shapes).sort(([a], [b]) => a.localeCompare(b)));
+  return out;
+}
+
+/** A number the model states only in prose; the generator fails when the sentence it reads is gone. */
+function fromDoc(doc: unknown, re: RegExp, what: string): string {
+  const text = typeof doc === 'string' ? doc.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ') : '';
+  const m = re.exec(text);
+  if (!m) throw new Error(`gen-model: the CloudWatch model no longer says ${what} (${re})`);
+  return m[1] as string;
+}
+
+/** GetMetricData's and ListMetrics' documented limits, read from the model's documentation as numbers only. */
+function emitCloudWatchLimits(botocore: Json): string {
+  const shapes = botocore.shapes;
+  const int = (s: string) => Number(s.replace(/,/g, ''));
+  const limits = {
+    maxMetricDataQueries: int(fromDoc(shapes.GetMetricDataInput.members.MetricDataQueries.documentation, /can include as many as ([\d,]+) MetricDataQuery/, 'the most queries per call')),
+    defaultMaxDatapoints: int(fromDoc(shapes.GetMetricDataInput.members.MaxDatapoints.documentation, /the default of ([\d,]+) is used/, 'the default MaxDatapoints')),
+    maxDatapointsPerCall: int(fromDoc(botocore.operations.GetMetricData.documentation, /total of as many as ([\d,]+) data points/, 'the most datapoints per call')),
+    highResolutionPeriods: fromDoc(shapes.MetricStat.members.Period.documentation, /the period can be ([\d, ]+), or any multiple of 60/, 'the high-resolution periods')
+      .split(',').map((x) => int(x.trim())).filter((x) => x < 60),
+    /** Every operation of the service, so an unserved one can be told from a name that is not CloudWatch's. */
+    operations: Object.keys(botocore.operations).sort(),
+    listMetricsPageSize: int(fromDoc(botocore.operations.ListMetrics.documentation, /Up to ([\d,]+) results are returned/, 'the ListMetrics page size')),
+    /** [period below which, seconds kept] from "Data points with a period of … are available for …". */
+    retention: {
+      highResolutionHours: int(fromDoc(botocore.operations.GetMetricData.documentation, /less than 60 seconds are available for (\d+) hours/, 'high-resolution retention')),
+      oneMinuteDays: int(fromDoc(botocore.operations.GetMetricData.documentation, /60 seconds \(1-minute\) are available for (\d+) days/, 'one-minute retention')),
+      fiveMinuteDays: int(fromDoc(botocore.operations.GetMetricData.documentation, /300 seconds \(5-minute\) are available for (\d+) days/, 'five-minute retention')),
+      oneHourDays: int(fromDoc(botocore.operations.GetMetricData.documentation, /3600 seconds \(1 hour\) are available for (\d+) days/, 'one-hour retention')),
+    },
+  };
+  return (
+    header('shared/cloudwatch/service-2.json', botocore.metadata.apiVersion) +
+    `// GetMetricData's and ListMetrics' limits, which the model states only in its documentation.\n\n` +
+    `export const cloudwatchLimits = ${JSON.stringify(limits, null, 2)} as const;\n`
+  );
+}
+
 export function generate(): GeneratedFile[] {
   const ivsDir = join(sharedDir, 'ivs-realtime');
   const ivs = buildModel(
@@ -201,7 +263,18 @@ export function generate(): GeneratedFile[] {
     [op.input, op.output, ...op.errors].forEach((s) => s && reach(s));
   }
   cognito.shapes = Object.fromEntries(Object.entries(cognito.shapes).sort(([a], [b]) => a.localeCompare(b)));
+  const cloudwatchBotocore = readJson(join(sharedDir, 'cloudwatch', 'service-2.json'));
+  const cloudwatch = subset(
+    buildModel(cloudwatchBotocore, undefined, readJson(join(sharedDir, 'cloudwatch', 'paginators-1.json')), 'shared/cloudwatch/service-2.json'),
+    ['GetMetricData', 'ListMetrics'],
+    // Errors the service returns for any operation (awsQuery's common and synthetic validation errors).
+    ['InvalidParameterCombinationException', 'MissingRequiredParameterException', 'LimitExceededFault', 'ResourceNotFound'],
+  );
+  const md = cloudwatchBotocore.metadata;
+  cloudwatch.metadata = { ...cloudwatch.metadata, protocols: [...md.protocols], awsQueryCompatible: md.awsQueryCompatible !== undefined, xmlNamespace: md.xmlNamespace };
   return [
+    { path: 'emulator/src/model/generated/cloudwatch.ts', text: emitModel(cloudwatch, 'cloudwatchModel') },
+    { path: 'emulator/src/model/generated/cloudwatch-limits.ts', text: emitCloudWatchLimits(cloudwatchBotocore) },
     { path: 'emulator/src/model/generated/ivs-realtime.ts', text: emitModel(ivs, 'ivsRealtimeModel') },
     { path: 'emulator/src/model/generated/cognito-identity.ts', text: emitModel(cognito, 'cognitoIdentityModel') },
     { path: 'src/aws/constraints.generated.ts', text: emitAppConstraints(ivs) },

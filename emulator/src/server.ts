@@ -1,12 +1,15 @@
-// The emulator's HTTP server: one port serves IVS Real-Time (restJson1), Cognito Identity (awsJson1_1), the user
-// pool's sign-in and the control API under /_greenroom/ (locked to this run's key and the app's origins, control/guard.ts). Requests pass through AWS's steps in order: body size limit, request id,
-// CORS preflight, route, SigV4, parse, validate against the model, run the operation, serialise.
+// The emulator's HTTP server: one port serves IVS Real-Time (restJson1), Cognito Identity (awsJson1_1), CloudWatch
+// (awsJson1_0 and awsQuery; cloudwatch/route.ts answers it whole), the user pool's sign-in and the control API under
+// /_greenroom/ (locked to this run's key and the app's origins, control/guard.ts). Requests pass through AWS's steps
+// in order: body size limit, request id, CORS preflight, route, SigV4, parse, validate against the model, run the
+// operation, serialise.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Writable } from 'node:stream';
 import { CredentialStore } from './auth/credentials.ts';
 import { CognitoIdentityService, type IdentityPoolConfig } from './cognito/identity.ts';
+import { handleCloudWatch, isCloudWatch } from './cloudwatch/route.ts';
 import { handleCognitoIdentity } from './cognito/route.ts';
 import { defaultRoleMapping } from './cognito/role-mapping.ts';
 import { CONTROL_PREFIX } from './control/client.ts';
@@ -152,7 +155,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const q = rawUrl.indexOf('?');
     const rawPath = q >= 0 ? rawUrl.slice(0, q) : rawUrl;
     const rawQuery = q >= 0 ? rawUrl.slice(q + 1) : '';
-    const entry = { requestId, method, path: rawPath, operation: 'unknown', service: 'none' as 'ivs' | 'cognito-identity' | 'cognito-idp' | 'control' | 'none', region: undefined as string | undefined };
+    const entry = { requestId, method, path: rawPath, operation: 'unknown', service: 'none' as 'ivs' | 'cognito-identity' | 'cognito-idp' | 'control' | 'cloudwatch' | 'none', region: undefined as string | undefined };
     const send = (status: number, body: unknown, headers: Record<string, string> = {}, errorType?: string) => {
       // What this request changed is on disk before the answer leaves (an acknowledged change must survive a restart).
       dataFile.settle();
@@ -235,6 +238,18 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         res.writeHead(pooled.status, { 'x-amzn-RequestId': requestId, Date: new Date().toUTCString(), 'Content-Length': String(Buffer.byteLength(pooled.body)), ...pooled.headers });
         res.end(pooled.body);
         log.add({ time: new Date().toISOString(), ...entry, status: pooled.status, latencyMs: Math.round((performance.now() - started) * 100) / 100 });
+        return;
+      }
+
+      if (isCloudWatch({ method, rawPath, rawQuery, headers: req.headers })) {
+        entry.service = 'cloudwatch';
+        const out = await handleCloudWatch({ method, rawPath, rawQuery, headers: req.headers, body }, { world, credentials, policies, regions, requestId }, (info) => Object.assign(entry, info));
+        // XML or JSON as the protocol wants, so written as it is; the query-error header must be readable by a page.
+        const cors = corsHeaders();
+        dataFile.settle();
+        res.writeHead(out.status, { 'x-amzn-RequestId': requestId, Date: new Date().toUTCString(), 'Content-Length': String(Buffer.byteLength(out.body)), ...cors, 'Access-Control-Expose-Headers': `${cors['Access-Control-Expose-Headers']}, x-amzn-query-error`, ...out.headers });
+        res.end(out.body);
+        log.add({ time: new Date().toISOString(), ...entry, status: out.status, errorType: out.headers['x-amzn-query-error']?.split(';')[0], latencyMs: Math.round((performance.now() - started) * 100) / 100 });
         return;
       }
 

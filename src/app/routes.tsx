@@ -3,6 +3,8 @@
 // bad-link page), the search parameters its links may carry, the page title, the views it loads on demand
 // (each its own chunk, so the first visit loads only the shell) and how they compose. Views link to these
 // addresses with routing/route.ts's `href`, type-checked against this table.
+import { Suspense } from 'react';
+import { Loading } from '../components/Loading';
 import { Redirect } from '../routing/Redirect';
 import { href, route, searchOf, view } from '../routing/route';
 
@@ -59,9 +61,11 @@ export const routes = {
       views: {
         ParticipantPage: view(() => import('../features/participants/detail/ParticipantPage'), 'ParticipantPage'),
         ReplicaList: view(() => import('../features/replication/ReplicaList'), 'ReplicaList'),
+        // The charts bring uPlot and the CloudWatch client: their own chunk, fetched only when the page shows them.
+        ParticipantMetrics: view(() => import('../features/participants/metrics/ParticipantMetrics'), 'ParticipantMetrics'),
       },
     },
-    ({ params: { region, ...key }, location }, { ParticipantPage, ReplicaList }) => (
+    ({ params: { region, ...key }, location }, { ParticipantPage, ReplicaList, ParticipantMetrics }) => (
       <ParticipantPage
         key={location}
         region={region}
@@ -69,6 +73,11 @@ export const routes = {
         renderReplicas={(p) =>
           p.replicationType === 'REPLICA' ? null : <ReplicaList region={region} source={{ sourceStageArn: key.stageArn, participantId: key.participantId }} />
         }
+        renderMetrics={() => (
+          <Suspense fallback={<Loading label="Loading metrics" />}>
+            <ParticipantMetrics region={region} participantKey={key} />
+          </Suspense>
+        )}
       />
     ),
   ),

@@ -4,8 +4,9 @@ import {
   type ServiceInputTypes,
   type ServiceOutputTypes,
 } from '@aws-sdk/client-ivs-realtime';
-import type { AwsCredentialIdentityProvider, Command } from '@smithy/types';
+import type { AwsCredentialIdentityProvider, Command, MetadataBearer, MiddlewareStack } from '@smithy/types';
 import type { AppConfig, Region, RegionConfig } from '../config/schema';
+import type { CloudWatchPort } from './cloudwatch/client';
 import { AppError, toAppError } from './errors';
 import { meterRequests } from './requestMeter';
 
@@ -25,6 +26,11 @@ export type AwsLayer = {
     command: IvsCommand<I, O>,
     signal?: AbortSignal,
   ): Promise<Omit<O, '$metadata'>>;
+  /**
+   * Runs CloudWatch calls (the metric charts) with the same credentials and session handling as IVS. The CloudWatch
+   * client is its own chunk, fetched on the first call. Every failure comes back as an AppError.
+   */
+  metrics?<T>(region: Region, run: (cloudwatch: CloudWatchPort) => Promise<T>): Promise<T>;
   /** Drops every client, its credentials and the cached identity ids; later sends fail. Used at sign-out. */
   dispose(): void;
   /** The region's IVS endpoint override from config.json (the emulator), or undefined for AWS's own (CLI commands name it). */
@@ -58,7 +64,7 @@ export const SDK_RETRY_MODE = 'standard';
 const SESSION_CODES: ReadonlySet<string> = new Set(['ExpiredTokenException', 'UnrecognizedClientException', 'NotAuthorizedException']);
 
 /** Names the failing operation on the error ("StartParticipantReplication"), read from the SDK's own context. */
-function tagOperation(c: IVSRealTimeClient): void {
+function tagOperation(c: { middlewareStack: MiddlewareStack<object, MetadataBearer> }): void {
   c.middlewareStack.add(
     (next, context) => async (args) => {
       try {
@@ -91,18 +97,32 @@ export function createAwsLayer(
   session?: SessionHooks,
 ): AwsLayer {
   const clients = new Map<Region, IVSRealTimeClient>();
+  const metricClients = new Map<Region, Promise<CloudWatchPort>>();
+  // One credential provider per region, shared by its IVS and CloudWatch clients (one Cognito exchange, not two).
+  const providers = new Map<Region, AwsCredentialIdentityProvider>();
   const byId = new Map(config.regions.map((r) => [r.id, r]));
   let disposed = false;
 
-  function client(region: Region): IVSRealTimeClient {
+  function regionConfig(region: Region): RegionConfig {
     if (disposed) throw new AppError('auth-expired', 'You are signed out.', { retryable: false });
-    const existing = clients.get(region);
-    if (existing) return existing;
     const rc = byId.get(region);
     if (!rc) throw new AppError('validation', `Region ${region} is not configured in config.json.`, { retryable: false });
+    return rc;
+  }
+
+  function credentials(rc: RegionConfig): AwsCredentialIdentityProvider {
+    let p = providers.get(rc.id);
+    if (!p) providers.set(rc.id, (p = credentialsFor(rc)));
+    return p;
+  }
+
+  function client(region: Region): IVSRealTimeClient {
+    const rc = regionConfig(region);
+    const existing = clients.get(region);
+    if (existing) return existing;
     const created = new IVSRealTimeClient({
       region: rc.id,
-      credentials: credentialsFor(rc),
+      credentials: credentials(rc),
       maxAttempts: SDK_MAX_ATTEMPTS,
       retryMode: SDK_RETRY_MODE,
       ...(rc.ivsEndpoint ? { endpoint: rc.ivsEndpoint } : {}),
@@ -113,11 +133,54 @@ export function createAwsLayer(
     return created;
   }
 
-  /** Drops the region's client so the next send builds new credentials (the SDK's memo would serve dead ones). */
-  function reset(region: Region, stale: IVSRealTimeClient): void {
-    if (clients.get(region) !== stale) return;
+  /**
+   * Drops the region's clients and credentials so the next call builds new ones (the SDK's memo would serve dead
+   * ones). `stale` is the client the failed call used: when another call has already replaced it, nothing is dropped.
+   */
+  function reset(region: Region, stale: IVSRealTimeClient | Promise<CloudWatchPort>): void {
+    if (clients.get(region) !== stale && metricClients.get(region) !== stale) return;
+    clients.get(region)?.destroy();
     clients.delete(region);
-    stale.destroy();
+    metricClients.get(region)?.then((c) => c.destroy(), () => undefined);
+    metricClients.delete(region);
+    providers.delete(region);
+  }
+
+  function metricsClient(region: Region): Promise<CloudWatchPort> {
+    const rc = regionConfig(region);
+    let cw = metricClients.get(region);
+    if (!cw) {
+      cw = import('./cloudwatch/client').then(({ createCloudWatch }) =>
+        createCloudWatch(rc, credentials(rc), { maxAttempts: SDK_MAX_ATTEMPTS, retryMode: SDK_RETRY_MODE, instrument: tagOperation }),
+      );
+      metricClients.set(region, cw);
+      // A failed chunk load (network) must not stick: the next call tries again.
+      cw.catch(() => metricClients.get(region) === cw && metricClients.delete(region));
+    }
+    return cw;
+  }
+
+  /** Expired or refused credentials: renew the ID token once, rebuild the client, retry once. */
+  async function withSession<T, C extends IVSRealTimeClient | Promise<CloudWatchPort>>(region: Region, pick: () => C, attempt: (c: C) => Promise<T>): Promise<T> {
+    const c = pick();
+    try {
+      return await attempt(c);
+    } catch (e) {
+      const err = toLayerError(e);
+      if (!session || disposed || !SESSION_CODES.has(err.detail.code ?? '')) throw err;
+      reset(region, c);
+      if (!(await session.renew())) {
+        session.expired();
+        throw err;
+      }
+      try {
+        return await attempt(pick());
+      } catch (e2) {
+        const again = toLayerError(e2);
+        if (SESSION_CODES.has(again.detail.code ?? '')) session.expired();
+        throw again;
+      }
+    }
   }
 
   async function sendWith<O>(c: IVSRealTimeClient, command: IvsCommand<ServiceInputTypes, ServiceOutputTypes>, signal?: AbortSignal): Promise<O> {
@@ -127,33 +190,20 @@ export function createAwsLayer(
 
   return {
     regions: config.regions.map((r) => r.id),
-    async send(region, command, signal) {
-      const c = client(region);
-      try {
-        return await sendWith(c, command as never, signal);
-      } catch (e) {
-        const err = toLayerError(e);
-        if (!session || disposed || !SESSION_CODES.has(err.detail.code ?? '')) throw err;
-        // Expired or refused credentials: renew the ID token once, rebuild the client, retry once.
-        reset(region, c);
-        if (!(await session.renew())) {
-          session.expired();
-          throw err;
-        }
-        try {
-          return await sendWith(client(region), command as never, signal);
-        } catch (e2) {
-          const again = toLayerError(e2);
-          if (SESSION_CODES.has(again.detail.code ?? '')) session.expired();
-          throw again;
-        }
-      }
+    send(region, command, signal) {
+      return withSession(region, () => client(region), (c) => sendWith(c, command as never, signal));
     },
     endpointOf: (region) => byId.get(region)?.ivsEndpoint,
+    metrics(region, run) {
+      return withSession(region, () => metricsClient(region), async (c) => run(await c));
+    },
     dispose() {
       disposed = true;
       for (const c of clients.values()) c.destroy();
       clients.clear();
+      for (const c of metricClients.values()) c.then((x) => x.destroy(), () => undefined);
+      metricClients.clear();
+      providers.clear();
     },
   };
 }

@@ -59,6 +59,14 @@ const KIND_BY_CODE: Record<string, AppErrorKind> = {
   InvalidSignatureException: 'auth-expired',
   MissingAuthenticationTokenException: 'auth-expired',
   IncompleteSignatureException: 'auth-expired',
+  // CloudWatch (the metric charts) names its errors after its older query protocol.
+  InvalidParameterValueException: 'validation',
+  InvalidParameterCombinationException: 'validation',
+  MissingRequiredParameterException: 'validation',
+  InvalidNextToken: 'validation',
+  Throttling: 'throttled',
+  InternalServiceFault: 'server',
+  AccessDenied: 'access-denied',
 };
 
 const KIND_BY_STATUS: Record<number, AppErrorKind> = {

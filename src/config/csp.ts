@@ -6,12 +6,16 @@ function originOf(url: string): string {
   return new URL(url).origin;
 }
 
-/** Every origin the browser app may fetch from: IVS and Cognito Identity per region, the user pool, its login domain. */
+/**
+ * Every origin the browser app may fetch from: IVS, Cognito Identity and CloudWatch (the metric charts) per region,
+ * the user pool, its login domain.
+ */
 export function connectSources(config: Pick<AppConfig, 'regions' | 'auth'>): string[] {
   const out = new Set<string>();
   for (const r of config.regions) {
     out.add(r.ivsEndpoint ? originOf(r.ivsEndpoint) : `https://ivsrealtime.${r.id}.amazonaws.com`);
     out.add(r.cognitoEndpoint ? originOf(r.cognitoEndpoint) : `https://cognito-identity.${r.id}.amazonaws.com`);
+    out.add(r.cloudwatchEndpoint ? originOf(r.cloudwatchEndpoint) : `https://monitoring.${r.id}.amazonaws.com`);
   }
   // Discovery and JWKS live under the authority; token and revoke under the login domain.
   out.add(originOf(config.auth.authority));

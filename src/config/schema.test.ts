@@ -24,6 +24,14 @@ describe('parseConfig', () => {
     expect(r.value.regions[1]).not.toHaveProperty('ivsEndpoint');
   });
 
+  it('reads a CloudWatch endpoint override like the other endpoints, and names a bad one', () => {
+    const r = parseConfig({ ...good, regions: [{ ...good.regions[0], cloudwatchEndpoint: 'http://127.0.0.1:4599/' }] });
+    expect(r.ok && r.value.regions[0]?.cloudwatchEndpoint).toBe('http://127.0.0.1:4599');
+    const bad = parseConfig({ ...good, regions: [{ ...good.regions[0], cloudwatchEndpoint: 'monitoring.us-east-1' }] });
+    expect(bad.ok ? [] : bad.issues).toEqual([{ path: 'regions[0].cloudwatchEndpoint', message: '"monitoring.us-east-1" is not an http(s) URL' }]);
+    expect(parseConfig(good).ok && (parseConfig(good) as { value: { regions: object[] } }).value.regions[1]).not.toHaveProperty('cloudwatchEndpoint');
+  });
+
   it('names every bad field at once', () => {
     const r = parseConfig({
       regions: [{ id: 'nowhere', identityPoolId: 'x', cognitoEndpoint: 'ftp://x' }],

@@ -10,6 +10,8 @@ export type RegionConfig = {
   ivsEndpoint?: string;
   /** Override for the Cognito Identity endpoint; absent in production. */
   cognitoEndpoint?: string;
+  /** Override for the CloudWatch (monitoring) endpoint, where the charts read metrics; absent in production. */
+  cloudwatchEndpoint?: string;
 };
 
 export type PollKind = 'stages' | 'stage' | 'participants' | 'participant';
@@ -92,12 +94,14 @@ function parseRegion(v: unknown, i: number, issues: ConfigIssue[]): RegionConfig
   // the pool's region is the prefix of its id, and the credential provider talks to Cognito there.
   const ivsEndpoint = parseEndpoint(v.ivsEndpoint, `${at}.ivsEndpoint`, issues);
   const cognitoEndpoint = parseEndpoint(v.cognitoEndpoint, `${at}.cognitoEndpoint`, issues);
+  const cloudwatchEndpoint = parseEndpoint(v.cloudwatchEndpoint, `${at}.cloudwatchEndpoint`, issues);
   if (issues.length > before) return undefined;
   return {
     id: id as string,
     identityPoolId: pool as string,
     ...(ivsEndpoint ? { ivsEndpoint } : {}),
     ...(cognitoEndpoint ? { cognitoEndpoint } : {}),
+    ...(cloudwatchEndpoint ? { cloudwatchEndpoint } : {}),
   };
 }
 

@@ -63,6 +63,9 @@ export function createControlClient(baseUrl: string, key?: string) {
     setClientInfo: (ref: ParticipantRef & ClientInfo) => call<ParticipantStatus>('POST', '/participants/client-info', ref),
     emitError: (ref: ParticipantRef & { name: ErrorEventName | string; errorCode: string; remoteParticipantId?: string }) =>
       call<ParticipantStatus>('POST', '/participants/error', ref),
+    /** Starts a spell of poor network (severity 0–1, for durationMs or until severity 0); the metrics follow it. */
+    setNetwork: (ref: ParticipantRef & { severity: number; durationMs?: number }) =>
+      call<{ participantId: string; stageArn: string; network: { from: number; to?: number; severity: number }[] }>('POST', '/participants/network', ref),
     advanceClock: (ms: number) => call<{ now: string; offsetMs: number }>('POST', '/clock/advance', { ms }),
     getFaults: () => call<{ rules: FaultRule[] }>('GET', '/faults'),
     setFaults: (config: FaultsConfig) => call<{ rules: FaultRule[] }>('POST', '/faults', config),

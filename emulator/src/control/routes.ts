@@ -10,6 +10,7 @@ import type { Clock } from '../state/clock.ts';
 import type { World } from '../state/world.ts';
 import type { UserPool } from '../userpool/pool.ts';
 import { asBody, type Body, ControlError } from './input.ts';
+import { setNetwork } from './network.ts';
 import { emitError, join, leave, setClientInfo, startPublishing, stopPublishing, subscribe } from './participants.ts';
 
 export type ControlEnv = { world: World; clock: Clock; faults: FaultInjector; access: AccessPolicy; account: AccountStatus; log: RequestLog; userPool?: UserPool; quotas?: RateLimiter };
@@ -43,6 +44,7 @@ const ROUTES: Record<string, Partial<Record<string, Route>>> = {
   '/participants/leave': { POST: (b, env) => leave(env.world, b) },
   '/participants/client-info': { POST: (b, env) => setClientInfo(env.world, b) },
   '/participants/error': { POST: (b, env) => emitError(env.world, b) },
+  '/participants/network': { POST: (b, env) => setNetwork(env.world, b) },
   '/clock/advance': {
     POST: (b, env) => {
       const ms = b.ms;

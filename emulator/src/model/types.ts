@@ -16,7 +16,7 @@ export type StructureShape = {
   members: Record<string, MemberRef>;
   required?: string[];
   /** Present on error shapes. */
-  error?: { httpStatusCode: number; senderFault: boolean };
+  error?: { httpStatusCode: number; senderFault: boolean; /** The awsQuery error code, where it differs from the shape name. */ code?: string };
 };
 export type StringShape = {
   type: 'string';
@@ -40,6 +40,8 @@ export type Operation = {
   output?: string;
   errors: string[];
   idempotent?: boolean;
+  /** awsQuery: the element that wraps the output in the XML response. */
+  resultWrapper?: string;
   /** Present on paged operations (Smithy @paginated): member names and the documented page-size default. */
   paginated?: { inputToken: string; outputToken: string; pageSize?: string; items?: string; defaultPageSize?: number };
 };
@@ -47,7 +49,18 @@ export type Operation = {
 export type ServiceModel = {
   source: string;
   apiVersion: string;
-  metadata: { protocol: string; signingName?: string; endpointPrefix: string; targetPrefix?: string; jsonVersion?: string };
+  metadata: {
+    protocol: string;
+    signingName?: string;
+    endpointPrefix: string;
+    targetPrefix?: string;
+    jsonVersion?: string;
+    /** Written only for services that speak more than one protocol (CloudWatch): every one the model lists. */
+    protocols?: string[];
+    /** awsQueryCompatible: JSON errors carry the awsQuery code in x-amzn-query-error. */
+    awsQueryCompatible?: boolean;
+    xmlNamespace?: string;
+  };
   operations: Record<string, Operation>;
   shapes: Record<string, Shape>;
 };

@@ -13,7 +13,7 @@ import { clientInfo } from './clients.ts';
 import type { RunningScenario, ScenarioEnv } from './index.ts';
 import { seededRng } from './rng.ts';
 
-type Cast = { userId: string; publish: boolean; attributes?: Record<string, string> };
+type Cast = { userId: string; publish: boolean; attributes?: Record<string, string>; protocol?: 'WHIP' | 'RTMPS' };
 type StagePlan = { region: string; name: string; tags: Record<string, string>; cast: Cast[]; viewers: number };
 
 const viewer = (i: number): Cast => ({ userId: `viewer-${1000 + i * 37}`, publish: false });
@@ -33,13 +33,19 @@ function plans(regions: string[]): StagePlan[] {
       cast: [{ userId: 'guest-ana.silva', publish: true, attributes: { role: 'guest', displayName: 'Ana Silva' } }],
     },
     { region: east, name: 'sports-desk', tags: { show: 'sports-desk', team: 'studio-b' }, viewers: 5,
-      cast: [{ userId: 'anchor-sam.reed', publish: true, attributes: { role: 'host' } }] },
+      // An encoder over RTMPS: the only kind of publisher with PublishFramerate metrics.
+      cast: [{ userId: 'anchor-sam.reed', publish: true, attributes: { role: 'host' }, protocol: 'RTMPS' }] },
     { region: east, name: 'rehearsal-empty', tags: { team: 'studio-b' }, viewers: 0, cast: [] },
     { region: west, name: 'west-coast-news', tags: { show: 'evening-news', team: 'west' }, viewers: 6,
       cast: [{ userId: 'anchor-kim.lee', publish: true, attributes: { role: 'host' } }] },
     { region: west, name: 'west-watch-party', tags: { show: 'evening-news', team: 'west' }, viewers: 2, cast: [] },
   ];
 }
+
+/** The shaky guest's schedule on the emulator's clock (exported for its test). */
+export const SHAKY_FIRST_MS = 30_000;
+export const SHAKY_EVERY_MS = 180_000;
+export const SHAKY_FOR_MS = 40_000;
 
 const ERRORS: [name: string, code: string][] = [
   ['SUBSCRIBE_ERROR', 'PUBLISHER_NOT_FOUND'],
@@ -81,7 +87,7 @@ export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
 
   async function join(plan: StagePlan, stageArn: string, cast: Cast): Promise<Member> {
     const token = await mint(plan.region, stageArn, cast);
-    const joined = await control.join({ token, clientInfo: clientInfo(rng) });
+    const joined = await control.join({ token, clientInfo: clientInfo(rng, cast.protocol) });
     const m: Member = {
       stageArn, region: plan.region, token, participantId: joined.participantId, publish: cast.publish, connected: true, publishing: false,
       userId: cast.userId, attributes: cast.attributes,
@@ -91,7 +97,18 @@ export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
       m.publishing = true;
     }
     members.push(m);
+    await watch(m);
     return m;
+  }
+
+  /** A viewer receives every publisher of its stage (that is what makes it count as a subscriber). */
+  async function watch(m: Member): Promise<void> {
+    if (m.publish) return;
+    for (const p of members) {
+      if (p.stageArn === m.stageArn && p.connected && p.publishing) {
+        await control.subscribe({ stageArn: m.stageArn, participantId: m.participantId, remoteParticipantId: p.participantId });
+      }
+    }
   }
 
   // A data file may already hold the demo (a restart): its stages are adopted, with the participants of their live
@@ -135,10 +152,25 @@ export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
     }));
   }
 
+  // The main show's guest has a shaky uplink: on the emulator's clock, from 30 s in and every 3 minutes after, it
+  // degrades for 40 s. The first seconds of a spell push retransmissions over the limit, which is when the service
+  // reports BITRATE_EXCEEDED; then the bitrate dips, the resolution steps down and packet loss rises.
+  const shaky = members.find((m) => m.stageArn === stageArns.get('friday-live-main') && m.publish && m !== host);
+  const clock = env.emulator.clock;
+  let nextSpell = clock.now() + SHAKY_FIRST_MS;
+  const degrade = async () => {
+    if (clock.now() < nextSpell) return;
+    nextSpell = clock.now() + SHAKY_EVERY_MS;
+    if (!shaky?.connected || !shaky.publishing) return;
+    await control.setNetwork({ stageArn: shaky.stageArn, participantId: shaky.participantId, severity: 0.75, durationMs: SHAKY_FOR_MS });
+    await control.emitError({ stageArn: shaky.stageArn, participantId: shaky.participantId, name: 'PUBLISH_ERROR', errorCode: 'BITRATE_EXCEEDED' });
+  };
+
   // The live part: every couple of seconds a viewer comes or goes, a guest toggles publishing, or a client errs.
-  // The replicated host is left alone so the replication stays up.
+  // The replicated host and the shaky guest are left alone so the replication and the guest's story stay up.
   const step = async () => {
-    const m = rng.pick(members.filter((x) => x !== host));
+    await degrade();
+    const m = rng.pick(members.filter((x) => x !== host && x !== shaky));
     if (!m) return;
     const roll = rng.next();
     if (!m.connected) {
@@ -148,6 +180,7 @@ export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
       }
       m.participantId = (await control.join({ token: m.token, clientInfo: clientInfo(rng) })).participantId;
       m.connected = true;
+      await watch(m);
     } else if (roll < 0.3) {
       await control.leave({ stageArn: m.stageArn, participantId: m.participantId });
       m.connected = false;
@@ -156,6 +189,8 @@ export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
       if (m.publishing) await control.unpublish({ stageArn: m.stageArn, participantId: m.participantId });
       else await control.publish({ stageArn: m.stageArn, participantId: m.participantId });
       m.publishing = !m.publishing;
+      // The stage's viewers pick a publisher that is back up again.
+      if (m.publishing) for (const v of members) if (v.stageArn === m.stageArn && v.connected && !v.publish) await control.subscribe({ stageArn: v.stageArn, participantId: v.participantId, remoteParticipantId: m.participantId });
     } else if (roll < 0.75) {
       const [name, errorCode] = rng.pick(ERRORS);
       await control.emitError({ stageArn: m.stageArn, participantId: m.participantId, name, errorCode });

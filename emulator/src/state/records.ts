@@ -76,7 +76,12 @@ export type ParticipantRecord = {
   subscriptions: string[];
   /** Oldest first; the API lists them newest first. */
   events: EventRecord[];
+  /** Spells of a poor network, oldest first (the emulator's CloudWatch metrics follow them; see metrics/quality.ts). */
+  network?: NetworkSpell[];
 };
+
+/** From `from` until `to` (open while the spell lasts), the participant's link works at 1 - severity. */
+export type NetworkSpell = { from: number; to?: number; severity: number };
 
 export type SessionRecord = {
   id: string;

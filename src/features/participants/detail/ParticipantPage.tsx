@@ -20,9 +20,11 @@ type Props = {
   participantKey: ParticipantKey;
   /** Replication links and actions, composed by the app from the replication feature. */
   renderReplicas?: (p: Participant) => ReactNode;
+  /** The metric charts, composed by the app so that they (uPlot, the CloudWatch client) load as their own chunk. */
+  renderMetrics?: () => ReactNode;
 };
 
-export function ParticipantPage({ region, participantKey: key, renderReplicas }: Props): ReactNode {
+export function ParticipantPage({ region, participantKey: key, renderReplicas, renderMetrics }: Props): ReactNode {
   const aws = useAws();
   const interval = usePollInterval('participant');
   const q = useQuery({ ...participantQueries.detail(aws, region, key), refetchInterval: interval });
@@ -53,6 +55,7 @@ export function ParticipantPage({ region, participantKey: key, renderReplicas }:
         <ParticipantTools region={region} participantKey={key} participant={p} />
         <RejoinWatchPanel region={region} stageArn={key.stageArn} participantId={key.participantId} />
         {renderReplicas ? renderReplicas(p) : null}
+        {renderMetrics ? renderMetrics() : null}
       </>
     );
   } else if (q.isError) {
