@@ -64,7 +64,7 @@ export function suppressFindings(stack: Stack, p: GreenroomParams): void {
   // ----- staff roles: the shipped policies -----
   for (const role of STAFF_ROLES) {
     const cfnRole = child(`Role-${role}`).node.defaultChild!;
-    ack(cfnRole, 'IAM5[Resource::*]', `iam/${role}-policy.json grants ivs:ListStages on "*": ListStages names no stage, so IVS authorizes it against no resource ARN and "*" is the only resource IAM can match (auth-security §10, IVS reference §8). Every stage-level action is limited to the stageArns parameter.`);
+    ack(cfnRole, 'IAM5[Resource::*]', `iam/${role}-policy.json grants ivs:ListStages, cloudwatch:GetMetricData and cloudwatch:ListMetrics on "*": none of them names a resource (ListStages names no stage; CloudWatch has no resource-level permissions for metric reads), so "*" is the only resource IAM can match. Every stage-level action is limited to the stageArns parameter.`);
     for (const arn of p.stageArns.filter((a) => a.includes('*') || a.includes('?'))) {
       ack(cfnRole, `IAM5[Resource::${arn}]`, `${ROLE_NAMES[role]} may act on the stages this ARN pattern covers: the stageArns parameter (default: every stage of each configured IVS region in this account, since staff must reach stages created after deployment). Pass explicit stage ARNs with -c stageArns=… to narrow it.`);
     }

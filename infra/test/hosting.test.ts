@@ -176,11 +176,12 @@ describe('response headers policy', () => {
     for (const b of [dist.DefaultCacheBehavior, ...dist.CacheBehaviors]) expect(b.ResponseHeadersPolicyId).toEqual({ Ref: policies[0]![0] });
   });
 
-  it("connect-src lists exactly the IVS regions' ivsrealtime hosts, the pool region's Cognito hosts and the login domain", () => {
+  it("connect-src lists exactly the IVS regions' ivsrealtime and CloudWatch hosts, the pool region's Cognito hosts and the login domain", () => {
     expect(directive('connect-src')!.split(/\s+/).slice(1).sort()).toEqual(
       [
         "'self'",
         ...REGIONS.map((r) => `https://ivsrealtime.${r}.amazonaws.com`),
+        ...REGIONS.map((r) => `https://monitoring.${r}.amazonaws.com`),
         `https://cognito-identity.${REGION}.amazonaws.com`,
         `https://cognito-idp.${REGION}.amazonaws.com`,
         `https://${DOMAIN_PREFIX}.auth.${REGION}.amazoncognito.com`,

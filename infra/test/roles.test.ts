@@ -64,12 +64,15 @@ describe.each(STAFF_ROLES)('%s role', (role) => {
     expect(actions(deployed, 'Deny')).toEqual(actions(file, 'Deny'));
   });
 
-  it('never grants ivs:* or *, and uses "*" as a resource only for ivs:ListStages (which names no stage)', () => {
+  it('never grants ivs:* or *, and uses "*" as a resource only for ivs:ListStages and the CloudWatch reads (which name no resource)', () => {
     for (const st of inlinePolicy(s, role).Statement.filter((x) => x.Effect === 'Allow')) {
       for (const a of asList(st.Action)) expect(a === '*' || /^ivs:\*$/i.test(a)).toBe(false);
-      // IVS authorizes ListStages against no resource (auth-security §10, IVS reference §8), so "*" is the only
+      // IVS authorizes ListStages against no resource ARN, so "*" is the only
       // resource IAM can match for it. Every other action takes a stage ARN and must get one.
-      if (asList(st.Resource).includes('*')) expect(asList(st.Action)).toEqual(['ivs:ListStages']);
+      // CloudWatch's GetMetricData and ListMetrics have no resource-level permissions either.
+      if (asList(st.Resource).includes('*')) {
+        expect(['ivs:ListStages', 'cloudwatch:GetMetricData', 'cloudwatch:ListMetrics']).toEqual(expect.arrayContaining(asList(st.Action)));
+      }
       else for (const r of asList(st.Resource)) expect(r).toMatch(/^arn:aws:ivs:[a-z0-9-]+:123456789012:stage\//);
     }
   });
