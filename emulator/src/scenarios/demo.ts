@@ -12,7 +12,11 @@ import { clientInfo } from './clients.ts';
 import type { RunningScenario, ScenarioEnv } from './index.ts';
 import { seededRng } from './rng.ts';
 
-type Cast = { userId: string; publish: boolean; attributes?: Record<string, string> };
+/**
+ * `stopped`: published, then stopped and stays off air (its `published` flag stays true: the console must not
+ * read it as on air). `watches`: a viewer who subscribes to the stage's first publisher and never publishes.
+ */
+type Cast = { userId: string; publish: boolean; attributes?: Record<string, string>; stopped?: boolean; watches?: boolean };
 type StagePlan = { region: string; name: string; tags: Record<string, string>; cast: Cast[]; viewers: number };
 
 const viewer = (i: number): Cast => ({ userId: `viewer-${1000 + i * 37}`, publish: false });
@@ -25,6 +29,8 @@ function plans(regions: string[]): StagePlan[] {
       cast: [
         { userId: 'host-maya.okafor', publish: true, attributes: { role: 'host', displayName: 'Maya Okafor' } },
         { userId: 'guest-leo.brandt', publish: true, attributes: { role: 'guest', displayName: 'Leo Brandt' } },
+        { userId: 'guest-ravi.patel', publish: true, stopped: true, attributes: { role: 'guest', displayName: 'Ravi Patel' } },
+        { userId: 'producer-jo.king', publish: false, watches: true, attributes: { role: 'producer', displayName: 'Jo King' } },
       ],
     },
     {
@@ -32,7 +38,10 @@ function plans(regions: string[]): StagePlan[] {
       cast: [{ userId: 'guest-ana.silva', publish: true, attributes: { role: 'guest', displayName: 'Ana Silva' } }],
     },
     { region: east, name: 'sports-desk', tags: { show: 'sports-desk', team: 'studio-b' }, viewers: 5,
-      cast: [{ userId: 'anchor-sam.reed', publish: true, attributes: { role: 'host' } }] },
+      cast: [
+        { userId: 'anchor-sam.reed', publish: true, attributes: { role: 'host', displayName: 'Sam Reed' } },
+        { userId: 'analyst-ines.moreau', publish: true, stopped: true, attributes: { role: 'guest', displayName: 'Inès Moreau' } },
+      ] },
     { region: east, name: 'rehearsal-empty', tags: { team: 'studio-b' }, viewers: 0, cast: [] },
     { region: west, name: 'west-coast-news', tags: { show: 'evening-news', team: 'west' }, viewers: 6,
       cast: [{ userId: 'anchor-kim.lee', publish: true, attributes: { role: 'host' } }] },
@@ -60,7 +69,11 @@ export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
   };
 
   // A participant the timer may act on: the token lets it re-join after leaving.
-  type Member = { stageArn: string; region: string; token: string; participantId: string; publish: boolean; connected: boolean; publishing: boolean };
+  type Member = {
+    stageArn: string; region: string; token: string; participantId: string; publish: boolean; connected: boolean; publishing: boolean;
+    /** Left alone by the timer, so what the cast says of it stays true. */
+    fixed: boolean;
+  };
   const members: Member[] = [];
   const stageArns = new Map<string, string>();
 
@@ -71,10 +84,21 @@ export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
     }));
     const token = participantToken?.token ?? '';
     const joined = await control.join({ token, clientInfo: clientInfo(rng) });
-    const m: Member = { stageArn, region: plan.region, token, participantId: joined.participantId, publish: cast.publish, connected: true, publishing: false };
+    const m: Member = {
+      stageArn, region: plan.region, token, participantId: joined.participantId, publish: cast.publish, connected: true, publishing: false,
+      fixed: cast.stopped === true || cast.watches === true,
+    };
     if (cast.publish) {
       await control.publish({ stageArn, participantId: m.participantId });
       m.publishing = true;
+    }
+    if (cast.stopped) {
+      await control.unpublish({ stageArn, participantId: m.participantId });
+      m.publishing = false;
+    }
+    if (cast.watches) {
+      const first = members.find((x) => x.stageArn === stageArn && x.publishing);
+      if (first) await control.subscribe({ stageArn, participantId: m.participantId, remoteParticipantId: first.participantId });
     }
     members.push(m);
     return m;
@@ -101,9 +125,10 @@ export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
   }
 
   // The live part: every couple of seconds a viewer comes or goes, a guest toggles publishing, or a client errs.
-  // The replicated host is left alone so the replication stays up.
+  // The replicated host is left alone so the replication stays up, and so are the cast members whose state the
+  // demo shows on purpose (a publisher who stopped, a viewer who only subscribes).
   const step = async () => {
-    const m = rng.pick(members.filter((x) => x !== host));
+    const m = rng.pick(members.filter((x) => x !== host && !x.fixed));
     if (!m) return;
     const roll = rng.next();
     if (!m.connected) {

@@ -8,6 +8,7 @@ import { FreshnessIndicator } from '../../components/FreshnessIndicator';
 import { stageIdOf } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { StaleBanner } from '../../components/StaleBanner';
+import { deriveOnAir } from '../../query/onAir';
 import { usePollInterval } from '../../query/polling';
 import { EventTimeline } from './EventTimeline';
 import { ParticipantFields } from './ParticipantFields';
@@ -49,7 +50,7 @@ export function ParticipantPage({ region, participantKey: key, renderReplicas }:
             <a href={paths.session.getHref(region, p.sourceStageArn, p.sourceSessionId)}>its session</a>.
           </p>
         ) : null}
-        <ParticipantFields p={p} region={region} />
+        <ParticipantFields p={p} region={region} onAir={deriveOnAir(p, events.data, events.isError ? 'error' : 'loading')} />
         <ParticipantTools region={region} participantKey={key} participant={p} />
         <RejoinWatchPanel region={region} stageArn={key.stageArn} participantId={key.participantId} />
         {renderReplicas ? renderReplicas(p) : null}

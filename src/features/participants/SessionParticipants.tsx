@@ -12,6 +12,7 @@ import { EmptyState, Loading } from '../../components/Loading';
 import { navigate } from '../../components/navigate';
 import { parseSort, sortRows, useSortedRows, withSort, type SortState } from '../../components/sorting';
 import { StaleBanner } from '../../components/StaleBanner';
+import { RecordingBadge } from '../../components/StateBadge';
 import { UntrustedText } from '../../components/UntrustedText';
 import { useBudgetedInterval, useParticipantWalkRate } from '../../query/budget';
 import { useCan } from '../auth/Can';
@@ -19,7 +20,8 @@ import { formatFilter, parseFilter } from './filters';
 import { useLoadAll } from './loadAllPages';
 import { DisconnectDialog } from './DisconnectDialog';
 import { RejoinWatchPanel } from './RejoinWatch';
-import { PublishBadge, ReplicationBadge, StateBadge } from './ParticipantBadges';
+import { OnAirBadge, ReplicationBadge, StateBadge } from './ParticipantBadges';
+import { useOnAir } from './useOnAir';
 import { downloadCsv, ParticipantExport } from './ParticipantExport';
 import { ParticipantFilterBar } from './ParticipantFilterBar';
 import { pagesInView, pageStarts, PARTICIPANT_SORT_KEYS, PARTICIPANT_SORTERS } from './participantSort';
@@ -82,6 +84,9 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
   const sort = parseSort(search.get('sort'), PARTICIPANT_SORT_KEYS);
   const sorted = useSortedRows(rows, PARTICIPANT_SORTERS, sort);
   const starts = useMemo(() => pageStarts(q.pageLengths), [q.pageLengths]);
+  // On air now is looked up for the participants on the pages in view only (useOnAir keeps it within budget).
+  const viewRows = polled.flatMap((i) => rows.slice(starts[i] ?? 0, (starts[i] ?? 0) + (q.pageLengths[i] ?? 0)));
+  const onAirOf = useOnAir(region, stageArn, sessionId, viewRows, live);
   const onRange = (r: VisibleRange): void => setPagesKey(pagesInView(r, starts, sorted.order).join(','));
   const hasNextPage = last?.data?.nextToken !== undefined;
   const isFetchingNextPage = pageCount > 1 && last?.data === undefined && (last?.isFetching ?? false);
@@ -117,9 +122,9 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
     },
     { key: 'user', header: 'User id', render: (p) => (p.userId ? <UntrustedText value={p.userId} /> : <span className="muted">none</span>) },
     { key: 'state', header: 'State', render: (p) => <StateBadge state={p.state} /> },
-    { key: 'pub', header: 'Publishing', render: (p) => <PublishBadge p={p} /> },
+    { key: 'pub', header: 'On air now', render: (p) => <OnAirBadge state={onAirOf(p)} /> },
     { key: 'joined', header: 'First joined', render: (p) => formatTime(p.firstJoinTime) },
-    { key: 'rec', header: 'Recording', render: (p) => p.recordingState ?? '—' },
+    { key: 'rec', header: 'Recording', render: (p) => <RecordingBadge state={p.recordingState} /> },
     { key: 'repl', header: 'Replication', render: (p) => <ReplicationBadge p={p} /> },
     ...(canDisconnect
       ? [
@@ -136,7 +141,7 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
         ]
       : []),
     ],
-    [region, stageArn, sessionId, canDisconnect],
+    [region, stageArn, sessionId, canDisconnect, onAirOf, setTarget],
   );
 
   let body: ReactNode;

@@ -31,6 +31,7 @@ import {
 import { useCheckReplication, useStartReplication } from './mutations';
 import { replicaQueries } from './queries';
 import { validateReplication, type ReplicationForm } from './validation';
+import { onAirText } from '../../query/onAir';
 
 /** Each armed participant is one GetParticipant per poll interval; five of them stay far below 5 TPS (README §7). */
 export const MAX_ARMED = 5;
@@ -111,14 +112,14 @@ export function ArmedReplication({ region, form }: { region: Region; form: Repli
       </p>
       <datalist id="arm-participant-options">
         {(waiting.data ?? []).map((p) => (
-          <option key={p.participantId} value={p.participantId} />
+          <option key={p.participantId} value={p.participantId} label={[p.userId, onAirText(p.onAir).toLowerCase()].filter(Boolean).join(' · ')} />
         ))}
       </datalist>
       <Can policy="replication:start">
         <Field
           label="Participant to arm"
           error={error}
-          hint={waiting.data ? `${waiting.data.length} connected but not publishing in the source stage.` : 'A participant id from the source stage’s live session.'}
+          hint={waiting.data ? `${waiting.data.length} connected but not on air in the source stage.` : 'A participant id from the source stage’s live session.'}
         >
           {({ id, describedBy, invalid }) => (
             <input

@@ -13,6 +13,7 @@ import { Can, useRole } from '../auth/Can';
 import { deniedMessage } from '../auth/policies';
 import { isRecordOf, useDraft } from '../auth/useDraft';
 import { useOnline } from '../../query/connectivity';
+import { offAirReason, onAirText, type OnAir } from '../../query/onAir';
 import { useCheckReplication, useStartReplication } from './mutations';
 import { SubmitOutcome, submitVerdict } from './SubmitOutcome';
 import { replicaQueries } from './queries';
@@ -22,6 +23,9 @@ import { ArmedReplication } from './ArmedReplication';
 import { ATTRIBUTES_MAX_BYTES, fieldOfServerError, validateReplication, type ReplicationErrors, type ReplicationForm as Form } from './validation';
 
 type Props = { region: Region; search: URLSearchParams };
+
+/** Picker order: on air first, then those whose state is unknown (they may be on air), then off air. */
+const ON_AIR_ORDER: Record<OnAir['kind'], number> = { 'on-air': 0, unknown: 1, 'off-air': 2, never: 3 };
 
 function isForm(v: unknown): v is Form {
   return (
@@ -101,7 +105,8 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
   const { checked, unknown, failed } = submitVerdict(start, check);
 
   const stageList = stages.data ?? [];
-  const pubs = publishers.data?.publishers ?? [];
+  const pubs = [...(publishers.data?.publishers ?? [])].sort((a, b) => ON_AIR_ORDER[a.onAir.kind] - ON_AIR_ORDER[b.onAir.kind]);
+  const onAirCount = pubs.filter((p) => p.onAir.kind === 'on-air').length;
 
   return (
     <section aria-labelledby="replicate-title">
@@ -154,7 +159,7 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
                   ? `Publishers could not be listed: ${publishers.error.message}`
                   : pubs.length === 0
                     ? 'Nobody is publishing in this stage right now; only publishing participants can be replicated.'
-                    : `${pubs.length} publishing in session ${publishers.data?.sessionId ?? ''}.`
+                    : `${onAirCount} on air now in session ${publishers.data?.sessionId ?? ''}${pubs.length > onAirCount ? `; ${pubs.length - onAirCount} more connected ${pubs.length - onAirCount === 1 ? 'participant has' : 'participants have'} published earlier (listed after them, with the reason)` : ''}.`
           }
         >
           {({ id, describedBy, invalid }) => (
@@ -163,10 +168,12 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
               {form.participantId && !pubs.some((p) => p.participantId === form.participantId) ? (
                 <option value={form.participantId}>{form.participantId}</option>
               ) : null}
+              {/* On air first; the others stay visible, disabled, with the reason they cannot be replicated now. */}
               {pubs.map((p) => (
-                <option key={p.participantId} value={p.participantId}>
+                <option key={p.participantId} value={p.participantId} disabled={p.onAir.kind === 'off-air'}>
                   {p.participantId}
-                  {p.userId ? ` (${plainTitle(p.userId, 40)})` : ''}
+                  {p.userId ? ` · ${plainTitle(p.userId, 40)}` : ''}
+                  {p.onAir.kind === 'on-air' ? ' · on air' : ` · ${onAirText(p.onAir).toLowerCase()}: ${offAirReason(p.onAir)}`}
                 </option>
               ))}
             </select>

@@ -126,10 +126,10 @@ export function StageListPage({ region, search }: Props): ReactNode {
           <StatusBadge tone="neutral">Idle</StatusBadge>
         ),
     },
-    ...(['connected', 'publishing'] as const).map(
+    ...(['connected', 'onAir'] as const).map(
       (field): Column<Row> => ({
         key: field,
-        header: field === 'connected' ? 'Connected' : 'Publishing',
+        header: field === 'connected' ? 'Connected' : 'On air now',
         className: 'num',
         render: (s) => (
           <LiveCount
