@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { StageLabel } from '../../components/StageLabel';
 import type { ParticipantEvent, Region } from '../../aws/types';
 import { paths } from '../../config/paths';
 import { formatTime } from '../../components/format';
@@ -43,10 +44,10 @@ export function EventTimeline({ events, region, stageArn, sessionId }: Props): R
               Destination:{' '}
               {e.destinationSessionId ? (
                 <a href={paths.session.getHref(region, e.destinationStageArn, e.destinationSessionId)}>
-                  <code>{e.destinationStageArn}</code>, session <code>{e.destinationSessionId}</code>
+                  <StageLabel arn={e.destinationStageArn} />, session <code>{e.destinationSessionId}</code>
                 </a>
               ) : (
-                <code>{e.destinationStageArn}</code>
+                <StageLabel arn={e.destinationStageArn} />
               )}
             </p>
           ) : null}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { StageLabel } from '../../components/StageLabel';
 import type { Participant, Region } from '../../aws/types';
 import { paths } from '../../config/paths';
 import { formatTime } from '../../components/format';
@@ -100,7 +101,7 @@ export function ParticipantFields({ p, region, onAir }: { p: Participant; region
       <dd>
         {p.sourceStageArn ? (
           <a href={paths.stage.getHref(region, p.sourceStageArn)}>
-            <code>{p.sourceStageArn}</code>
+            <StageLabel arn={p.sourceStageArn} />
           </a>
         ) : (
           <span className="muted">Not applicable: only replicas have a source stage.</span>

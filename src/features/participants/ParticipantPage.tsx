@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import { StageLabel } from '../../components/StageLabel';
 import type { ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { Participant, ParticipantKey, Region } from '../../aws/types';
 import { paths } from '../../config/paths';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FreshnessIndicator } from '../../components/FreshnessIndicator';
-import { stageIdOf } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { StaleBanner } from '../../components/StaleBanner';
 import { deriveOnAir } from '../../query/onAir';
@@ -32,7 +32,7 @@ export function ParticipantPage({ region, participantKey: key, renderReplicas }:
   const crumbs = (
     <nav aria-label="Breadcrumb" className="crumbs">
       <a href={paths.stages.getHref(region)}>Stages in {region}</a> /{' '}
-      <a href={paths.stage.getHref(region, key.stageArn)}>{stageIdOf(key.stageArn)}</a> /{' '}
+      <a href={paths.stage.getHref(region, key.stageArn)}><StageLabel arn={key.stageArn} /></a> /{' '}
       <a href={paths.session.getHref(region, key.stageArn, key.sessionId)}>{key.sessionId}</a> / <span>{key.participantId}</span>
     </nav>
   );

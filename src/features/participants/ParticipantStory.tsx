@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import { StageLabel } from '../../components/StageLabel';
 import { useState, type ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { ParticipantKey, Region } from '../../aws/types';
 import { paths } from '../../config/paths';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { stageIdOf } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { StaleBanner } from '../../components/StaleBanner';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -38,7 +38,7 @@ function Group({ g, region }: { g: StoryGroup; region: Region }): ReactNode {
         <a href={paths.participant.getHref(region, c.key.stageArn, c.key.sessionId, c.key.participantId)}>
           <code>{c.key.participantId}</code>
         </a>{' '}
-        in stage <code>{stageIdOf(c.key.stageArn)}</code>, session <code>{c.key.sessionId}</code>
+        in stage <StageLabel arn={c.key.stageArn} />, session <code>{c.key.sessionId}</code>
         {p?.state ? <> · {p.state === 'CONNECTED' ? <StatusBadge tone="ok">CONNECTED</StatusBadge> : <StatusBadge tone="neutral">{p.state}</StatusBadge>}</> : null}
       </p>
       <p className="muted">
@@ -110,7 +110,7 @@ export function ParticipantStory({ region, participantKey: key }: { region: Regi
   return (
     <section aria-labelledby="story-title">
       <nav aria-label="Breadcrumb" className="crumbs">
-        <a href={paths.stages.getHref(region)}>Stages in {region}</a> / <a href={paths.stage.getHref(region, key.stageArn)}>{stageIdOf(key.stageArn)}</a> /{' '}
+        <a href={paths.stages.getHref(region)}>Stages in {region}</a> / <a href={paths.stage.getHref(region, key.stageArn)}><StageLabel arn={key.stageArn} /></a> /{' '}
         <a href={paths.session.getHref(region, key.stageArn, key.sessionId)}>{key.sessionId}</a> /{' '}
         <a href={paths.participant.getHref(region, key.stageArn, key.sessionId, key.participantId)}>{key.participantId}</a> / <span>Story</span>
       </nav>

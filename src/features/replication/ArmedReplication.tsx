@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { StageLabel } from '../../components/StageLabel';
 import { use, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import { toAppError } from '../../aws/errors';
@@ -238,7 +239,7 @@ function ArmedItem({ arming, onChange, onRemove }: { arming: Arming; onChange: (
   return (
     <li className="arm-item" aria-label={`Armed replication ${label}`}>
       <p>
-        <code>{input.participantId}</code> → stage <code>{stageIdOf(input.destinationStageArn)}</code>{' '}
+        <code>{input.participantId}</code> → stage <StageLabel arn={input.destinationStageArn} />{' '}
         {state.phase === 'armed' ? (
           <>
             <StatusBadge tone="info">Armed</StatusBadge> <span>waiting since {time(arming.armedAt)}</span>

@@ -5,6 +5,7 @@ import type { Region } from '../../aws/types';
 import { paths } from '../../config/paths';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Field } from '../../components/Field';
+import { StageLabel } from '../../components/StageLabel';
 import { stageIdOf } from '../../components/format';
 import { KeyValueEditor } from '../../components/KeyValueEditor';
 import { navigate } from '../../components/navigate';
@@ -105,6 +106,19 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
   const { checked, unknown, failed } = submitVerdict(start, check);
 
   const stageList = stages.data ?? [];
+  // A typed stage name becomes its ARN when exactly one stage has it; an ARN (picked or pasted) stays as it is.
+  const byName = (v: string): string => {
+    const hits = stageList.filter((s) => s.name === v.trim());
+    return hits.length === 1 && hits[0] ? hits[0].arn : v;
+  };
+  const stageHint = (arn: string, rest: string): ReactNode =>
+    stageList.some((s) => s.arn === arn.trim()) ? (
+      <>
+        Stage <StageLabel arn={arn.trim()} />. {rest}
+      </>
+    ) : (
+      rest
+    );
   const pubs = [...(publishers.data?.publishers ?? [])].sort((a, b) => ON_AIR_ORDER[a.onAir.kind] - ON_AIR_ORDER[b.onAir.kind]);
   const onAirCount = pubs.filter((p) => p.onAir.kind === 'on-air').length;
 
@@ -131,7 +145,7 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
           submit();
         }}
       >
-        <Field label="Source stage" error={fieldError('sourceStageArn')} hint="Pick from the list or paste a stage ARN.">
+        <Field label="Source stage" error={fieldError('sourceStageArn')} hint={stageHint(form.sourceStageArn, 'Pick from the list, type a stage name or paste a stage ARN.')}>
           {({ id, describedBy, invalid }) => (
             <input
               id={id}
@@ -140,6 +154,10 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
               onChange={(e) => {
                 set('sourceStageArn', e.target.value);
                 set('participantId', '');
+              }}
+              onBlur={(e) => {
+                const arn = byName(e.target.value);
+                if (arn !== e.target.value) set('sourceStageArn', arn);
               }}
               aria-describedby={describedBy}
               aria-invalid={invalid}
@@ -179,13 +197,17 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
             </select>
           )}
         </Field>
-        <Field label="Destination stage" error={fieldError('destinationStageArn')} hint="A different stage in the same region.">
+        <Field label="Destination stage" error={fieldError('destinationStageArn')} hint={stageHint(form.destinationStageArn, 'A different stage in the same region: pick, type a name or paste an ARN.')}>
           {({ id, describedBy, invalid }) => (
             <input
               id={id}
               list="stage-options"
               value={form.destinationStageArn}
               onChange={(e) => set('destinationStageArn', e.target.value)}
+              onBlur={(e) => {
+                const arn = byName(e.target.value);
+                if (arn !== e.target.value) set('destinationStageArn', arn);
+              }}
               aria-describedby={describedBy}
               aria-invalid={invalid}
               spellCheck={false}

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { StageLabel } from '../../components/StageLabel';
 import type { ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { Region } from '../../aws/types';
@@ -29,7 +30,7 @@ function SourceGroup({ region, map, sourceStageArn, edges, now }: { region: Regi
       <h2 id={id}>
         From {name ? `${name} ` : ''}
         <a href={paths.stage.getHref(region, sourceStageArn)}>
-          <code>{stageIdOf(sourceStageArn)}</code>
+          <StageLabel arn={sourceStageArn} />
         </a>
       </h2>
       <table className="table">
@@ -55,7 +56,7 @@ function SourceGroup({ region, map, sourceStageArn, edges, now }: { region: Regi
               <td>
                 → {map.stageNames[e.destinationStageArn] ? `${map.stageNames[e.destinationStageArn]} ` : ''}
                 <a href={paths.participant.getHref(region, e.destinationStageArn, e.destinationSessionId, e.participantId)} aria-label={`Replica in stage ${stageIdOf(e.destinationStageArn)}`}>
-                  <code>{stageIdOf(e.destinationStageArn)}</code>
+                  <StageLabel arn={e.destinationStageArn} />
                 </a>
               </td>
               <td>
