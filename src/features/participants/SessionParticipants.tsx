@@ -1,4 +1,4 @@
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { AppError } from '../../aws/errors';
@@ -53,6 +53,7 @@ function combinePages(results: PageResult[]): {
 
 export function SessionParticipants({ region, stageArn, sessionId, live, search }: Props): ReactNode {
   const aws = useAws();
+  const qc = useQueryClient();
   const filter = parseFilter(search.get('filter'));
   const filterKey = formatFilter(filter) ?? '';
   // Pages are loaded as the table's end comes into view; only the pages in view are polled (query/budget.ts).
@@ -105,6 +106,16 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
   };
   const setFilter = (f: ParticipantFilter): void =>
     navigate(withSort(paths.session.getHref(region, stageArn, sessionId, { filter: formatFilter(f) }), sort), { replace: true });
+  // A participant id typed in the filter box opens that participant, however far down a long list it is.
+  const findParticipant = async (participantId: string): Promise<boolean> => {
+    try {
+      await qc.fetchQuery(participantQueries.detail(aws, region, { stageArn, sessionId, participantId }));
+    } catch {
+      return false;
+    }
+    navigate(paths.participant.getHref(region, stageArn, sessionId, participantId));
+    return true;
+  };
   // Only the sort changes: the address stays (the stage's or the session's), so focus stays on the header.
   const setSort = (next: SortState | null): void => navigate(withSort(window.location.pathname + window.location.search, next), { replace: true });
 
@@ -175,7 +186,7 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
         </h2>
         <FreshnessIndicator updatedAt={q.updatedAt} fetching={q.fetching} />
       </div>
-      <ParticipantFilterBar key={search.get('filter') ?? ''} filter={filter} onChange={setFilter} />
+      <ParticipantFilterBar key={search.get('filter') ?? ''} filter={filter} onChange={setFilter} onFindParticipant={findParticipant} />
       {q.refetchError?.error ? <StaleBanner error={q.refetchError.error} updatedAt={q.updatedAt} /> : null}
       {body}
       {rows.length ? <p className="muted">{`${rows.length}${hasNextPage ? '+' : ''} participants loaded`}</p> : null}

@@ -113,13 +113,13 @@ export function StageListPage({ region, search }: Props): ReactNode {
 
   const columns: Column<Row>[] = [
     { key: 'name', header: 'Name', render: (s) => <a href={paths.stage.getHref(s.region, s.arn)}>{s.name || '(unnamed)'}</a> },
-    { key: 'id', header: 'Stage id', render: (s) => <code>{stageIdOf(s.arn)}</code> },
+    { key: 'id', header: 'Stage id', className: 'col-id', render: (s) => <code>{stageIdOf(s.arn)}</code> },
     {
       key: 'session',
       header: 'Live session',
       render: (s) =>
         s.activeSessionId ? (
-          <a href={paths.session.getHref(s.region, s.arn, s.activeSessionId)}>
+          <a href={paths.session.getHref(s.region, s.arn, s.activeSessionId)} title={`Live session ${s.activeSessionId}`}>
             <StatusBadge tone="ok">Live</StatusBadge> <code>{s.activeSessionId}</code>
           </a>
         ) : (
@@ -130,7 +130,7 @@ export function StageListPage({ region, search }: Props): ReactNode {
       (field): Column<Row> => ({
         key: field,
         header: field === 'connected' ? 'Connected' : 'On air now',
-        className: 'num',
+        className: 'num col-num',
         render: (s) => (
           <LiveCount
             region={s.region}
@@ -143,23 +143,27 @@ export function StageListPage({ region, search }: Props): ReactNode {
         ),
       }),
     ),
-    { key: 'region', header: 'Region', render: (s) => s.region },
+    { key: 'region', header: 'Region', className: 'col-region', render: (s) => s.region },
     {
       key: 'tags',
       header: 'Tags',
-      render: (s) =>
-        Object.entries(s.tags).map(([k, v]) => (
-          <span className="tag" key={k}>
-            <UntrustedText value={`${k}=${v}`} />
-          </span>
-        )),
+      // The cell is cut when the tags do not fit; its title holds every tag.
+      render: (s) => (
+        <span title={Object.entries(s.tags).map(([k, v]) => `${k}=${v}`).join('\n') || undefined}>
+          {Object.entries(s.tags).map(([k, v]) => (
+            <span className="tag" key={k}>
+              <UntrustedText value={`${k}=${v}`} />
+            </span>
+          ))}
+        </span>
+      ),
     },
     ...(actions
       ? [
           {
             key: 'actions',
             header: 'Actions',
-            className: 'row-actions',
+            className: 'row-actions col-actions',
             render: (s: Row) => (
               <>
                 <Can policy="stage:edit">
