@@ -37,7 +37,7 @@ test('an emulator restart mid-journey loses nothing, and the open stage page rec
   await detail.open(REGION, source.arn);
   const hostRow = detail.participantRow(host.participantId);
   const replicationRow = detail.replication.getByRole('row').filter({ hasText: destinationId });
-  await expect(hostRow).toContainText('Publishing');
+  await expect(hostRow).toContainText('On air');
   await expect(replicationRow).toContainText('ACTIVE');
   const stale = page.getByRole('status').filter({ hasText: 'Showing older data' });
 
@@ -45,14 +45,14 @@ test('an emulator restart mid-journey loses nothing, and the open stage page rec
   await em.stop('SIGTERM');
   await expect(stale.first()).toContainText(/The last refresh failed: Could not reach the service\..*Greenroom keeps trying/, { timeout: RECOVERY_MS });
   await expect(detail.heading).toHaveText('Stage restart-source');
-  await expect(hostRow).toContainText('Publishing');
+  await expect(hostRow).toContainText('On air');
   await expect(replicationRow).toContainText('ACTIVE');
   await page.screenshot({ path: 'test-results/restart-unreachable.png' });
 
   // Back on the same port with the same data file: the page recovers on its own, with everything still there.
   await em.start();
   await expect(stale).toHaveCount(0, { timeout: RECOVERY_MS });
-  await expect(hostRow).toContainText('Publishing');
+  await expect(hostRow).toContainText('On air');
   await expect(replicationRow).toContainText('ACTIVE');
   await expect(userBox(page)).toContainText(PRODUCER.username);
 
@@ -79,6 +79,6 @@ test('an emulator restart mid-journey loses nothing, and the open stage page rec
   await refreshed;
   await expect(replicationRow).toContainText('STOPPED');
   await expect(stale).toHaveCount(0, { timeout: RECOVERY_MS });
-  await expect(hostRow).toContainText('Publishing');
+  await expect(hostRow).toContainText('On air');
   expect(stops).toEqual(['POST']);
 });

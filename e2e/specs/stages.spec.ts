@@ -22,7 +22,7 @@ test('an operator finds a live stage and sees who is publishing', async ({ signe
   await list.openStage(stage.name);
   const detail = new StageDetailPage(page);
   await expect(detail.heading).toHaveText(`Stage ${stage.name}`);
-  await expect(detail.participantRow(host.participantId)).toContainText('Publishing');
+  await expect(detail.participantRow(host.participantId)).toContainText('On air');
   await expect(detail.participantRow(host.participantId)).toContainText('host-1');
 
   await detail.showOnly('Have published');

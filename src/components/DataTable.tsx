@@ -73,12 +73,18 @@ export function DataTable<T>({
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(maxHeight - HEADER_HEIGHT);
-  const height = Math.min(maxHeight, HEADER_HEIGHT + rows.length * rowHeight + 2);
+  // A horizontal scrollbar (a narrow window) takes height from the box; a short table gets it back, so its few
+  // rows are never trapped behind a vertical scroll of a few pixels.
+  const [hbar, setHbar] = useState(0);
+  const height = Math.min(maxHeight, HEADER_HEIGHT + rows.length * rowHeight + 2 + hbar);
 
   useLayoutEffect(() => {
     const el = box.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(() => setViewport(Math.max(rowHeight, el.clientHeight - HEADER_HEIGHT)));
+    const ro = new ResizeObserver(() => {
+      setViewport(Math.max(rowHeight, el.clientHeight - HEADER_HEIGHT));
+      setHbar(el.scrollWidth > el.clientWidth ? Math.max(0, el.offsetHeight - el.clientHeight - 2) : 0);
+    });
     ro.observe(el);
     return () => ro.disconnect();
   }, [rowHeight]);

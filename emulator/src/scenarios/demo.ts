@@ -13,7 +13,12 @@ import { clientInfo } from './clients.ts';
 import type { RunningScenario, ScenarioEnv } from './index.ts';
 import { seededRng } from './rng.ts';
 
-type Cast = { userId: string; publish: boolean; attributes?: Record<string, string>; protocol?: 'WHIP' | 'RTMPS' };
+/**
+ * `protocol`: how it publishes (an encoder over RTMPS is the only kind with PublishFramerate metrics).
+ * `stopped`: published, then stopped and stays off air (its `published` flag stays true: the console must not
+ * read it as on air). `watches`: a viewer who subscribes to the stage's first publisher and never publishes.
+ */
+type Cast = { userId: string; publish: boolean; attributes?: Record<string, string>; stopped?: boolean; watches?: boolean; protocol?: 'WHIP' | 'RTMPS' };
 type StagePlan = { region: string; name: string; tags: Record<string, string>; cast: Cast[]; viewers: number };
 
 const viewer = (i: number): Cast => ({ userId: `viewer-${1000 + i * 37}`, publish: false });
@@ -26,6 +31,8 @@ function plans(regions: string[]): StagePlan[] {
       cast: [
         { userId: 'host-maya.okafor', publish: true, attributes: { role: 'host', displayName: 'Maya Okafor' } },
         { userId: 'guest-leo.brandt', publish: true, attributes: { role: 'guest', displayName: 'Leo Brandt' } },
+        { userId: 'guest-ravi.patel', publish: true, stopped: true, attributes: { role: 'guest', displayName: 'Ravi Patel' } },
+        { userId: 'producer-jo.king', publish: false, watches: true, attributes: { role: 'producer', displayName: 'Jo King' } },
       ],
     },
     {
@@ -34,7 +41,10 @@ function plans(regions: string[]): StagePlan[] {
     },
     { region: east, name: 'sports-desk', tags: { show: 'sports-desk', team: 'studio-b' }, viewers: 5,
       // An encoder over RTMPS: the only kind of publisher with PublishFramerate metrics.
-      cast: [{ userId: 'anchor-sam.reed', publish: true, attributes: { role: 'host' }, protocol: 'RTMPS' }] },
+      cast: [
+        { userId: 'anchor-sam.reed', publish: true, attributes: { role: 'host', displayName: 'Sam Reed' }, protocol: 'RTMPS' },
+        { userId: 'analyst-ines.moreau', publish: true, stopped: true, attributes: { role: 'guest', displayName: 'Inès Moreau' } },
+      ] },
     { region: east, name: 'rehearsal-empty', tags: { team: 'studio-b' }, viewers: 0, cast: [] },
     { region: west, name: 'west-coast-news', tags: { show: 'evening-news', team: 'west' }, viewers: 6,
       cast: [{ userId: 'anchor-kim.lee', publish: true, attributes: { role: 'host' } }] },
@@ -73,6 +83,8 @@ export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
   type Member = {
     stageArn: string; region: string; token: string; participantId: string; publish: boolean; connected: boolean; publishing: boolean;
     userId: string; attributes?: Record<string, string>;
+    /** Left alone by the timer, so what the cast says of it stays true. */
+    fixed: boolean;
   };
   const members: Member[] = [];
   const stageArns = new Map<string, string>();
@@ -90,11 +102,19 @@ export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
     const joined = await control.join({ token, clientInfo: clientInfo(rng, cast.protocol) });
     const m: Member = {
       stageArn, region: plan.region, token, participantId: joined.participantId, publish: cast.publish, connected: true, publishing: false,
-      userId: cast.userId, attributes: cast.attributes,
+      userId: cast.userId, attributes: cast.attributes, fixed: cast.stopped === true || cast.watches === true,
     };
     if (cast.publish) {
       await control.publish({ stageArn, participantId: m.participantId });
       m.publishing = true;
+    }
+    if (cast.stopped) {
+      await control.unpublish({ stageArn, participantId: m.participantId });
+      m.publishing = false;
+    }
+    if (cast.watches) {
+      const first = members.find((x) => x.stageArn === stageArn && x.publishing);
+      if (first) await control.subscribe({ stageArn, participantId: m.participantId, remoteParticipantId: first.participantId });
     }
     members.push(m);
     await watch(m);
@@ -126,6 +146,7 @@ export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
         members.push({
           stageArn: found.arn, region: plan.region, token: '', participantId: p.participantId, publish: p.capabilities.includes('PUBLISH'),
           connected: p.state === 'CONNECTED', publishing: p.publishing, userId: p.userId, attributes: { ...p.attributes },
+          fixed: plan.cast.some((c) => c.userId === p.userId && (c.stopped === true || c.watches === true)),
         });
       }
       continue;
@@ -167,10 +188,12 @@ export async function startDemo(env: ScenarioEnv): Promise<RunningScenario> {
   };
 
   // The live part: every couple of seconds a viewer comes or goes, a guest toggles publishing, or a client errs.
-  // The replicated host and the shaky guest are left alone so the replication and the guest's story stay up.
+  // The replicated host and the shaky guest are left alone so the replication and the guest's story stay up, and
+  // so are the cast members whose state the demo shows on purpose (a publisher who stopped, a viewer who only
+  // subscribes).
   const step = async () => {
     await degrade();
-    const m = rng.pick(members.filter((x) => x !== host && x !== shaky));
+    const m = rng.pick(members.filter((x) => x !== host && x !== shaky && !x.fixed));
     if (!m) return;
     const roll = rng.next();
     if (!m.connected) {

@@ -1,9 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { AwsLayer } from '../../aws/awsLayer';
 import { getParticipant } from '../../aws/ivs/getParticipant';
-import { listAllParticipantEvents } from '../../aws/ivs/listParticipantEvents';
 import { listParticipants } from '../../aws/ivs/listParticipants';
 import { listStageSessions } from '../../aws/ivs/listStageSessions';
+import { participantEventsQuery } from '../../query/onAir';
 import type { Page, ParticipantFilter, ParticipantKey, ParticipantSummary, Region } from '../../aws/types';
 
 export const participantQueries = {
@@ -36,11 +36,8 @@ export const participantQueries = {
       queryKey: [...participantQueries.inSession(region, key.stageArn, key.sessionId), 'detail', key] as const,
       queryFn: ({ signal }) => getParticipant(aws, region, key, signal),
     }),
-  events: (aws: AwsLayer, region: Region, key: ParticipantKey) =>
-    queryOptions({
-      queryKey: [...participantQueries.inSession(region, key.stageArn, key.sessionId), 'events', key] as const,
-      queryFn: ({ signal }) => listAllParticipantEvents(aws, region, key, signal),
-    }),
+  /** One key for a participant's events, shared with the on-air lookups (query/onAir.ts). */
+  events: (aws: AwsLayer, region: Region, key: ParticipantKey) => participantEventsQuery(aws, region, key),
   /**
    * The stage's sessions for a rejoin watch (rejoin.ts): the first page only. AWS is silent on the order of
    * ListStageSessions; the sessions a rejoin can be in are the newest, and rejoin.ts sorts them itself.

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { StageLabel } from '../../components/StageLabel';
 import { use, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import { toAppError } from '../../aws/errors';
@@ -31,6 +32,8 @@ import {
 import { useCheckReplication, useStartReplication } from './mutations';
 import { replicaQueries } from './queries';
 import { validateReplication, type ReplicationForm } from './validation';
+import { onAirText } from '../../query/onAir';
+import { untrustedPlain } from '../../components/untrusted';
 
 /** Each armed participant is one GetParticipant per poll interval; five of them stay far below 5 TPS. */
 export const MAX_ARMED = 5;
@@ -111,14 +114,14 @@ export function ArmedReplication({ region, form }: { region: Region; form: Repli
       </p>
       <datalist id="arm-participant-options">
         {(waiting.data ?? []).map((p) => (
-          <option key={p.participantId} value={p.participantId} />
+          <option key={p.participantId} value={p.participantId} label={[p.userId === undefined ? undefined : untrustedPlain(p.userId, 40), onAirText(p.onAir).toLowerCase()].filter(Boolean).join(' · ')} />
         ))}
       </datalist>
       <Can policy="replication:start">
         <Field
           label="Participant to arm"
           error={error}
-          hint={waiting.data ? `${waiting.data.length} connected but not publishing in the source stage.` : 'A participant id from the source stage’s live session.'}
+          hint={waiting.data ? `${waiting.data.length} connected but not on air in the source stage.` : 'A participant id from the source stage’s live session.'}
         >
           {({ id, describedBy, invalid }) => (
             <input
@@ -237,7 +240,7 @@ function ArmedItem({ arming, onChange, onRemove }: { arming: Arming; onChange: (
   return (
     <li className="arm-item" aria-label={`Armed replication ${label}`}>
       <p>
-        <code>{input.participantId}</code> → stage <code>{stageIdOf(input.destinationStageArn)}</code>{' '}
+        <code>{input.participantId}</code> → stage <StageLabel arn={input.destinationStageArn} />{' '}
         {state.phase === 'armed' ? (
           <>
             <StatusBadge tone="info">Armed</StatusBadge> <span>waiting since {time(arming.armedAt)}</span>

@@ -1,4 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type ReactNode } from 'react';
+import { useAws } from '../../aws/AwsProvider';
+import { StagePicker } from '../../components/StagePicker';
+import { StageLabel } from '../../components/StageLabel';
 import type { Region } from '../../aws/types';
 import { href } from '../../routing/route';
 import { RequestId } from '../../components/ErrorPanel';
@@ -8,6 +12,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useOnline } from '../../query/connectivity';
 import { Can } from '../../auth/Can';
 import { FAN_OUT_MAX, isRetryable, needsCheck, parseDestinations, summarize, useFanOut, withResult, type DestinationResult, type FanOutResults } from './fanOut';
+import { replicaQueries } from './queries';
 import { validateReplication, type ReplicationForm } from './validation';
 
 type Props = { region: Region; form: ReplicationForm };
@@ -24,6 +29,15 @@ export function FanOut({ region, form }: Props): ReactNode {
   const inFlight = useRef(false);
   const run = useFanOut(region, (r) => setResults((prev) => withResult(prev, r)));
   const summary = summarize(results);
+  const aws = useAws();
+  const stages = useQuery(replicaQueries.stageOptions(aws, region));
+  const picked = parseDestinations(text);
+  // The picker and the pasted list are one list: ticking a stage adds its ARN as a line, unticking removes it.
+  const toggle = (arn: string, on: boolean): void => {
+    const rest = picked.filter((d) => d !== arn);
+    setText([...rest, ...(on ? [arn] : [])].join('\n'));
+    setError(undefined);
+  };
 
   const base = () => ({
     sourceStageArn: form.sourceStageArn.trim(),
@@ -71,7 +85,10 @@ export function FanOut({ region, form }: Props): ReactNode {
         Uses the source, participant, reconnect window and attributes above. One request per destination, at most two at a time, so the
         region's request budget is respected.
       </p>
-      <Field label="Fan-out destinations" error={error} hint={`One stage ARN per line, up to ${FAN_OUT_MAX}.`}>
+      {stages.data?.length ? (
+        <StagePicker legend="Pick destination stages" stages={stages.data} selected={picked} onToggle={toggle} exclude={[form.sourceStageArn.trim()]} />
+      ) : null}
+      <Field label="Fan-out destinations" error={error} hint={`One stage ARN per line, up to ${FAN_OUT_MAX}; picked stages appear here, and pasted ARNs work too.`}>
         {({ id, describedBy, invalid }) => (
           <textarea
             id={id}
@@ -123,7 +140,7 @@ export function FanOut({ region, form }: Props): ReactNode {
                 <tr key={r.destinationStageArn}>
                   <td>
                     <a href={href('/regions/:region/stages/:stageArn', { region, stageArn: r.destinationStageArn })}>
-                      <code>{stageIdOf(r.destinationStageArn) || r.destinationStageArn}</code>
+                      <StageLabel arn={r.destinationStageArn} />
                     </a>
                   </td>
                   <td>

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import { StageLabel } from '../../components/StageLabel';
 import type { ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { Region } from '../../aws/types';
 import { href } from '../../routing/route';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { stageIdOf } from '../../components/format';
 import { EmptyState, Loading } from '../../components/Loading';
 import { StaleBanner } from '../../components/StaleBanner';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -38,7 +38,7 @@ export function ReplicaList({ region, source }: { region: Region; source: Replic
               <tr key={`${r.destinationStageArn}/${r.destinationSessionId}`}>
                 <td>
                   <a href={href('/regions/:region/stages/:stageArn', { region, stageArn: r.destinationStageArn })}>
-                    <code>{stageIdOf(r.destinationStageArn)}</code>
+                    <StageLabel arn={r.destinationStageArn} />
                   </a>
                 </td>
                 <td>

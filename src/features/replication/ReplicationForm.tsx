@@ -6,6 +6,7 @@ import type { Region } from '../../aws/types';
 import { href } from '../../routing/route';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Field } from '../../components/Field';
+import { StageLabel } from '../../components/StageLabel';
 import { stageIdOf } from '../../components/format';
 import { KeyValueEditor } from '../../components/KeyValueEditor';
 import { navigate } from '../../routing/navigate';
@@ -14,6 +15,7 @@ import { deniedMessage } from '../../auth/policies';
 import { isRecordOf, useDraft } from '../../auth/useDraft';
 import { untrustedPlain } from '../../components/untrusted';
 import { useOnline } from '../../query/connectivity';
+import { offAirReason, onAirText, type OnAir } from '../../query/onAir';
 import { useCheckReplication, useStartReplication } from './mutations';
 import { SubmitOutcome, submitVerdict } from './SubmitOutcome';
 import { replicaQueries } from './queries';
@@ -23,6 +25,9 @@ import { ArmedReplication } from './ArmedReplication';
 import { fieldOfServerError, WINDOW_MAX, WINDOW_MIN, validateReplication, type ReplicationErrors, type ReplicationForm as Form } from './validation';
 
 type Props = { region: Region; search: URLSearchParams };
+
+/** Picker order: on air first, then those whose state is unknown (they may be on air), then off air. */
+const ON_AIR_ORDER: Record<OnAir['kind'], number> = { 'on-air': 0, unknown: 1, 'off-air': 2, never: 3 };
 
 function isForm(v: unknown): v is Form {
   return (
@@ -102,7 +107,21 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
   const { checked, unknown, failed } = submitVerdict(start, check);
 
   const stageList = stages.data ?? [];
-  const pubs = publishers.data?.publishers ?? [];
+  // A typed stage name becomes its ARN when exactly one stage has it; an ARN (picked or pasted) stays as it is.
+  const byName = (v: string): string => {
+    const hits = stageList.filter((s) => s.name === v.trim());
+    return hits.length === 1 && hits[0] ? hits[0].arn : v;
+  };
+  const stageHint = (arn: string, rest: string): ReactNode =>
+    stageList.some((s) => s.arn === arn.trim()) ? (
+      <>
+        Stage <StageLabel arn={arn.trim()} />. {rest}
+      </>
+    ) : (
+      rest
+    );
+  const pubs = [...(publishers.data?.publishers ?? [])].sort((a, b) => ON_AIR_ORDER[a.onAir.kind] - ON_AIR_ORDER[b.onAir.kind]);
+  const onAirCount = pubs.filter((p) => p.onAir.kind === 'on-air').length;
 
   return (
     <section aria-labelledby="replicate-title">
@@ -127,7 +146,7 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
           submit();
         }}
       >
-        <Field label="Source stage" error={fieldError('sourceStageArn')} hint="Pick from the list or paste a stage ARN.">
+        <Field label="Source stage" error={fieldError('sourceStageArn')} hint={stageHint(form.sourceStageArn, 'Pick from the list, type a stage name or paste a stage ARN.')}>
           {({ id, describedBy, invalid }) => (
             <input
               id={id}
@@ -136,6 +155,10 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
               onChange={(e) => {
                 set('sourceStageArn', e.target.value);
                 set('participantId', '');
+              }}
+              onBlur={(e) => {
+                const arn = byName(e.target.value);
+                if (arn !== e.target.value) set('sourceStageArn', arn);
               }}
               aria-describedby={describedBy}
               aria-invalid={invalid}
@@ -155,7 +178,7 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
                   ? `Publishers could not be listed: ${publishers.error.message}`
                   : pubs.length === 0
                     ? 'Nobody is publishing in this stage right now; only publishing participants can be replicated.'
-                    : `${pubs.length} publishing in session ${publishers.data?.sessionId ?? ''}.`
+                    : `${onAirCount} on air now in session ${publishers.data?.sessionId ?? ''}${pubs.length > onAirCount ? `; ${pubs.length - onAirCount} more connected ${pubs.length - onAirCount === 1 ? 'participant has' : 'participants have'} published earlier (listed after them, with the reason)` : ''}.`
           }
         >
           {({ id, describedBy, invalid }) => (
@@ -164,22 +187,28 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
               {form.participantId && !pubs.some((p) => p.participantId === form.participantId) ? (
                 <option value={form.participantId}>{form.participantId}</option>
               ) : null}
+              {/* On air first; the others stay visible, disabled, with the reason they cannot be replicated now. */}
               {pubs.map((p) => (
-                <option key={p.participantId} value={p.participantId}>
+                <option key={p.participantId} value={p.participantId} disabled={p.onAir.kind === 'off-air'}>
                   {p.participantId}
-                  {p.userId ? ` (${untrustedPlain(p.userId, 40)})` : ''}
+                  {p.userId ? ` · ${untrustedPlain(p.userId, 40)}` : ''}
+                  {p.onAir.kind === 'on-air' ? ' · on air' : ` · ${onAirText(p.onAir).toLowerCase()}: ${offAirReason(p.onAir)}`}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label="Destination stage" error={fieldError('destinationStageArn')} hint="A different stage in the same region.">
+        <Field label="Destination stage" error={fieldError('destinationStageArn')} hint={stageHint(form.destinationStageArn, 'A different stage in the same region: pick, type a name or paste an ARN.')}>
           {({ id, describedBy, invalid }) => (
             <input
               id={id}
               list="stage-options"
               value={form.destinationStageArn}
               onChange={(e) => set('destinationStageArn', e.target.value)}
+              onBlur={(e) => {
+                const arn = byName(e.target.value);
+                if (arn !== e.target.value) set('destinationStageArn', arn);
+              }}
               aria-describedby={describedBy}
               aria-invalid={invalid}
               spellCheck={false}

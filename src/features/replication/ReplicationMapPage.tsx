@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { StageLabel } from '../../components/StageLabel';
 import type { ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { Region } from '../../aws/types';
@@ -30,7 +31,7 @@ function SourceGroup({ region, map, sourceStageArn, edges, now }: { region: Regi
       <h2 id={id}>
         From {name ? `${name} ` : ''}
         <a href={href('/regions/:region/stages/:stageArn', { region, stageArn: sourceStageArn })}>
-          <code>{stageIdOf(sourceStageArn)}</code>
+          <StageLabel arn={sourceStageArn} />
         </a>
       </h2>
       <table className="table">
@@ -61,7 +62,7 @@ function SourceGroup({ region, map, sourceStageArn, edges, now }: { region: Regi
               <td>
                 → {map.stageNames[e.destinationStageArn] ? `${map.stageNames[e.destinationStageArn]} ` : ''}
                 <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: e.destinationStageArn, sessionId: e.destinationSessionId, participantId: e.participantId })} aria-label={`Replica in stage ${stageIdOf(e.destinationStageArn)}`}>
-                  <code>{stageIdOf(e.destinationStageArn)}</code>
+                  <StageLabel arn={e.destinationStageArn} />
                 </a>
               </td>
               <td>

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import { StageLabel } from '../../components/StageLabel';
 import type { ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { Region } from '../../aws/types';
 import { href } from '../../routing/route';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { stageIdOf } from '../../components/format';
 import { EmptyState, Loading } from '../../components/Loading';
 import { StatusBadge } from '../../components/StatusBadge';
 import { usePollInterval } from '../../query/polling';
@@ -41,7 +41,7 @@ function OutgoingRows({ region, stageArn, sessionId, participantId, live }: Prop
           <td>{link}</td>
           <td>
             <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn: r.destinationStageArn, sessionId: r.destinationSessionId })}>
-              <code>{stageIdOf(r.destinationStageArn)}</code>
+              <StageLabel arn={r.destinationStageArn} />
             </a>
           </td>
           <td>
@@ -118,7 +118,7 @@ export function StageReplications({ region, stageArn, sessionId, live }: Props):
                 <td>
                   {p.sourceStageArn && p.sourceSessionId ? (
                     <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: p.sourceStageArn, sessionId: p.sourceSessionId, participantId: p.participantId })}>
-                      <code>{stageIdOf(p.sourceStageArn)}</code>
+                      <StageLabel arn={p.sourceStageArn} />
                     </a>
                   ) : (
                     'unknown'

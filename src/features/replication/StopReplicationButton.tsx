@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { StageLabel } from '../../components/StageLabel';
 import type { Region, ReplicationKey } from '../../aws/types';
 import { CliCommand } from '../../components/CliCommand';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -29,7 +30,7 @@ export function StopReplicationButton({ region, replication }: { region: Region;
         onConfirm={() => stop.mutateAsync(replication).then(() => setOpen(false))}
       >
         <p>
-          The replica of <code>{replication.participantId}</code> leaves stage <code>{stageIdOf(replication.destinationStageArn)}</code>. The source
+          The replica of <code>{replication.participantId}</code> leaves stage <StageLabel arn={replication.destinationStageArn} />. The source
           participant keeps publishing.
         </p>
         <CliCommand call={{ operation: 'StopParticipantReplication', region, input: { sourceStageArn: replication.sourceStageArn, destinationStageArn: replication.destinationStageArn, participantId: replication.participantId } }} />

@@ -5,7 +5,7 @@ import type { AppError } from '../../aws/errors';
 import type { ParticipantReplica, Region } from '../../aws/types';
 import { href } from '../../routing/route';
 import { ErrorPanel, RequestId } from '../../components/ErrorPanel';
-import { stageIdOf } from '../../components/format';
+import { StageLabel } from '../../components/StageLabel';
 import type { StartOutcome } from './mutations';
 
 /** What the verdict reads of the start and check mutations. */
@@ -75,12 +75,12 @@ function RunningNotice({ region, outcome }: { region: Region; outcome: Extract<S
       {outcome.reason === 'already' ? (
         <>
           <strong>Already replicating.</strong> <code>{r.participantId}</code> is already being replicated to stage{' '}
-          <code>{stageIdOf(r.destinationStageArn)}</code> (perhaps from another tab or by a colleague); nothing new was started.{' '}
+          <StageLabel arn={r.destinationStageArn} /> (perhaps from another tab or by a colleague); nothing new was started.{' '}
         </>
       ) : (
         <>
           <strong>Replication is running.</strong> IVS did not confirm the request, but it lists the replica of <code>{r.participantId}</code> in stage{' '}
-          <code>{stageIdOf(r.destinationStageArn)}</code> as ACTIVE.{' '}
+          <StageLabel arn={r.destinationStageArn} /> as ACTIVE.{' '}
         </>
       )}
       <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: r.destinationStageArn, sessionId: r.destinationSessionId, participantId: r.participantId })}>View the replica</a>

@@ -55,6 +55,10 @@ describe('arming state machine', () => {
     expect(observe({ state: 'CONNECTED', published: true })).toEqual({ kind: 'publishing' });
     expect(observe({ state: 'CONNECTED', published: false })).toEqual({ kind: 'waiting' });
     expect(observe({ state: 'DISCONNECTED', published: false }).kind).toBe('gone');
+    // Published earlier and stopped: `published` stays true, so only the on-air answer may start it.
+    expect(observe({ state: 'CONNECTED', published: true, onAir: { kind: 'off-air', why: 'stopped' } })).toEqual({ kind: 'waiting' });
+    expect(observe({ state: 'CONNECTED', published: true, onAir: { kind: 'unknown', why: 'missing-events' } })).toEqual({ kind: 'waiting' });
+    expect(observe({ state: 'CONNECTED', published: true, onAir: { kind: 'on-air' } })).toEqual({ kind: 'publishing' });
     expect(observe(undefined)).toEqual({ kind: 'waiting' });
   });
 

@@ -4,6 +4,7 @@
 import type { StartReplicationInput } from '../../aws/ivs/startParticipantReplication';
 import type { Region } from '../../aws/types';
 import { draftKey, draftStorage, readDraftsUnder } from '../../auth/drafts';
+import type { OnAir } from '../../query/onAir';
 
 /**
  * armed → starting → started | failed. 'starting' is written before the request is sent, so after a reload in
@@ -59,10 +60,13 @@ export function isWatching(s: ArmState): boolean {
   return s.phase === 'armed';
 }
 
-/** What GetParticipant says, as an observation. */
-export function observe(p: { state?: string; published?: boolean } | undefined): Observation {
+/** What GetParticipant (and, once it has published, its latest publish event) says, as an observation. */
+export function observe(p: { state?: string; published?: boolean; onAir?: OnAir } | undefined): Observation {
   if (!p) return { kind: 'waiting' };
   if (p.state === 'DISCONNECTED') return { kind: 'gone', why: 'The participant left before publishing; nothing was started.' };
+  // `published` stays true after a publisher stops, so once it is set only the latest publish event tells
+  // whether the participant is on air again; an unknown answer keeps waiting.
+  if (p.onAir) return p.onAir.kind === 'on-air' ? { kind: 'publishing' } : { kind: 'waiting' };
   return p.published ? { kind: 'publishing' } : { kind: 'waiting' };
 }
 

@@ -6,7 +6,13 @@ import { listParticipantReplicas } from '../../aws/ivs/listParticipantReplicas';
 import { listParticipants } from '../../aws/ivs/listParticipants';
 import { listAllStages } from '../../aws/ivs/listStages';
 import { STAGE_WALK_PAGE_GAP_MS } from '../../query/budget';
+import { PAGE_SIZE } from '../../aws/limits';
+import { listAllParticipantEvents } from '../../aws/ivs/listParticipantEvents';
 import type { ParticipantKey, Region } from '../../aws/types';
+import { deriveOnAir, lookUpOnAir } from '../../query/onAir';
+
+/** A participant's events read for a picker serve this long before they are looked up again. */
+const PICKER_FRESH_MS = 10_000;
 
 export type ReplicaSource = { sourceStageArn: string; participantId: string };
 
@@ -34,11 +40,14 @@ export const replicaQueries = {
       queryKey: [...replicaQueries.all(region), 'form', 'stages'] as const,
       queryFn: ({ signal }) => listAllStages(aws, region, signal, STAGE_WALK_PAGE_GAP_MS),
     }),
-  /** Participants publishing right now in the source stage's live session. */
+  /**
+   * Connected participants of the source stage's live session that have published, each with whether it is on
+   * air now (query/onAir.ts): only those can be replicated.
+   */
   publishers: (aws: AwsLayer, region: Region, stageArn: string) =>
     queryOptions({
       queryKey: [...replicaQueries.all(region), 'form', 'publishers', stageArn] as const,
-      queryFn: async ({ signal }) => {
+      queryFn: async ({ signal, client }) => {
         const stage = await getStage(aws, region, stageArn, signal);
         if (!stage.activeSessionId) return { sessionId: undefined, publishers: [] };
         const page = await listParticipants(
@@ -47,28 +56,37 @@ export const replicaQueries = {
           { stageArn, sessionId: stage.activeSessionId, filter: { kind: 'published' } },
           signal,
         );
+        const publishers = page.items.filter((p) => p.state === 'CONNECTED' && p.replicationType !== 'REPLICA');
+        const onAir = await lookUpOnAir(client, aws, region, stageArn, stage.activeSessionId, publishers, PICKER_FRESH_MS);
         return {
           sessionId: stage.activeSessionId,
-          publishers: page.items.filter((p) => p.state === 'CONNECTED' && p.replicationType !== 'REPLICA'),
+          publishers: publishers.map((p) => ({ ...p, onAir: onAir.get(p.participantId) ?? deriveOnAir(p, undefined, 'budget') })),
         };
       },
     }),
-  /** Joined but not publishing in the source stage's live session (what can be armed). */
+  /** Joined but not on air in the source stage's live session (what can be armed): never published, or stopped. */
   notPublishing: (aws: AwsLayer, region: Region, stageArn: string) =>
     queryOptions({
       queryKey: [...replicaQueries.all(region), 'form', 'not-publishing', stageArn] as const,
-      queryFn: async ({ signal }) => {
+      queryFn: async ({ signal, client }) => {
         const stage = await getStage(aws, region, stageArn, signal);
         if (!stage.activeSessionId) return [];
-        const page = await listParticipants(aws, region, { stageArn, sessionId: stage.activeSessionId, filter: { kind: 'state', value: 'CONNECTED' } }, signal);
-        return page.items.filter((p) => !p.published && p.replicationType !== 'REPLICA');
+        const page = await listParticipants(aws, region, { stageArn, sessionId: stage.activeSessionId, filter: { kind: 'state', value: 'CONNECTED' }, maxResults: PAGE_SIZE.ListParticipants }, signal);
+        const joined = page.items.filter((p) => p.replicationType !== 'REPLICA');
+        const onAir = await lookUpOnAir(client, aws, region, stageArn, stage.activeSessionId, joined, PICKER_FRESH_MS);
+        return joined.map((p) => ({ ...p, onAir: onAir.get(p.participantId) ?? deriveOnAir(p, undefined, 'budget') })).filter((p) => p.onAir.kind !== 'on-air');
       },
     }),
   /** The participant an armed replication waits for (one GetParticipant per look). */
   armWatch: (aws: AwsLayer, region: Region, key: ParticipantKey) =>
     queryOptions({
       queryKey: ['ivs', region, 'arm-watch', key.stageArn, key.sessionId, key.participantId] as const,
-      queryFn: ({ signal }) =>
-        getParticipant(aws, region, { stageArn: key.stageArn, sessionId: key.sessionId, participantId: key.participantId }, signal),
+      queryFn: async ({ signal }) => {
+        const p = await getParticipant(aws, region, { stageArn: key.stageArn, sessionId: key.sessionId, participantId: key.participantId }, signal);
+        // Someone who published before and stopped has `published` already: only its events tell a new start.
+        if (p.state !== 'CONNECTED' || !p.published) return { ...p, onAir: deriveOnAir(p, undefined) };
+        const events = await listAllParticipantEvents(aws, region, { stageArn: key.stageArn, sessionId: key.sessionId, participantId: key.participantId }, signal);
+        return { ...p, onAir: deriveOnAir(p, events) };
+      },
     }),
 };

@@ -15,6 +15,7 @@ import { formatSort, parseSort, useSortedRows, withSort, type SortState, type So
 import { StaleBanner } from '../../components/StaleBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { UntrustedText } from '../../components/UntrustedText';
+import { untrustedPlain } from '../../components/untrusted';
 import { useBudgetedInterval } from '../../query/budget';
 import { PAGE_SIZE } from '../../aws/limits';
 import { Can, useCan } from '../../auth/Can';
@@ -114,24 +115,24 @@ export function StageListPage({ region, search }: Props): ReactNode {
 
   const columns: Column<Row>[] = [
     { key: 'name', header: 'Name', render: (s) => <a href={href('/regions/:region/stages/:stageArn', { region: s.region, stageArn: s.arn })}>{s.name || '(unnamed)'}</a> },
-    { key: 'id', header: 'Stage id', render: (s) => <code>{stageIdOf(s.arn)}</code> },
+    { key: 'id', header: 'Stage id', className: 'col-id', render: (s) => <code>{stageIdOf(s.arn)}</code> },
     {
       key: 'session',
       header: 'Live session',
       render: (s) =>
         s.activeSessionId ? (
-          <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region: s.region, stageArn: s.arn, sessionId: s.activeSessionId })}>
+          <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region: s.region, stageArn: s.arn, sessionId: s.activeSessionId })} title={`Live session ${s.activeSessionId}`}>
             <StatusBadge tone="ok">Live</StatusBadge> <code>{s.activeSessionId}</code>
           </a>
         ) : (
           <StatusBadge tone="neutral">Idle</StatusBadge>
         ),
     },
-    ...(['connected', 'publishing'] as const).map(
+    ...(['connected', 'onAir'] as const).map(
       (field): Column<Row> => ({
         key: field,
-        header: field === 'connected' ? 'Connected' : 'Publishing',
-        className: 'num',
+        header: field === 'connected' ? 'Connected' : 'On air now',
+        className: 'num col-num',
         render: (s) => (
           <LiveCount
             region={s.region}
@@ -144,23 +145,27 @@ export function StageListPage({ region, search }: Props): ReactNode {
         ),
       }),
     ),
-    { key: 'region', header: 'Region', render: (s) => s.region },
+    { key: 'region', header: 'Region', className: 'col-region', render: (s) => s.region },
     {
       key: 'tags',
       header: 'Tags',
-      render: (s) =>
-        Object.entries(s.tags).map(([k, v]) => (
-          <span className="tag" key={k}>
-            <UntrustedText value={`${k}=${v}`} />
-          </span>
-        )),
+      // The cell is cut when the tags do not fit; its title holds every tag.
+      render: (s) => (
+        <span title={Object.entries(s.tags).map(([k, v]) => untrustedPlain(`${k}=${v}`)).join('\n') || undefined}>
+          {Object.entries(s.tags).map(([k, v]) => (
+            <span className="tag" key={k}>
+              <UntrustedText value={`${k}=${v}`} />
+            </span>
+          ))}
+        </span>
+      ),
     },
     ...(actions
       ? [
           {
             key: 'actions',
             header: 'Actions',
-            className: 'row-actions',
+            className: 'row-actions col-actions',
             render: (s: Row) => (
               <>
                 <Can policy="stage:edit">

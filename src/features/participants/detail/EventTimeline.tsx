@@ -5,6 +5,7 @@ import { formatTime } from '../../../components/format';
 import { EmptyState } from '../../../components/Loading';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { explainErrorCode, explainEvent } from '../eventCodes';
+import { StageLabel } from '../../../components/StageLabel';
 
 type Props = { events: ParticipantEvent[]; region: Region; stageArn: string; sessionId: string };
 
@@ -43,10 +44,10 @@ export function EventTimeline({ events, region, stageArn, sessionId }: Props): R
               Destination:{' '}
               {e.destinationSessionId ? (
                 <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn: e.destinationStageArn, sessionId: e.destinationSessionId })}>
-                  <code>{e.destinationStageArn}</code>, session <code>{e.destinationSessionId}</code>
+                  <StageLabel arn={e.destinationStageArn} />, session <code>{e.destinationSessionId}</code>
                 </a>
               ) : (
-                <code>{e.destinationStageArn}</code>
+                <StageLabel arn={e.destinationStageArn} />
               )}
             </p>
           ) : null}

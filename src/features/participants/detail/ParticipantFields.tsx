@@ -3,7 +3,10 @@ import type { Participant, Region } from '../../../aws/types';
 import { href } from '../../../routing/route';
 import { formatTime } from '../../../components/format';
 import { UntrustedText } from '../../../components/UntrustedText';
-import { PublishBadge, ReplicationBadge, StateBadge } from '../ParticipantBadges';
+import { OnAirBadge, ReplicationBadge, StateBadge } from '../ParticipantBadges';
+import { StageLabel } from '../../../components/StageLabel';
+import type { OnAir } from '../../../query/onAir';
+import { RecordingBadge } from '../../../components/StateBadge';
 
 const NOT_REPORTED = 'Not reported: the client did not send it (typical for RTMP encoders and server-side clients).';
 
@@ -12,7 +15,7 @@ function Value({ v, empty }: { v: string | undefined; empty: string }): ReactNod
 }
 
 /** Every field GetParticipant returns, labelled for people; empty values say why they are empty. */
-export function ParticipantFields({ p, region }: { p: Participant; region: Region }): ReactNode {
+export function ParticipantFields({ p, region, onAir }: { p: Participant; region: Region; onAir: OnAir }): ReactNode {
   const recording = p.recordingState === 'DISABLED' || !p.recordingState;
   const attrs = Object.entries(p.attributes);
   return (
@@ -31,10 +34,12 @@ export function ParticipantFields({ p, region }: { p: Participant; region: Regio
       </dd>
       <dt>First joined this session</dt>
       <dd>{p.firstJoinTime ? formatTime(p.firstJoinTime) : <span className="muted">Unknown: IVS did not report a join time.</span>}</dd>
-      <dt>Published</dt>
+      <dt>On air now</dt>
       <dd>
-        <PublishBadge p={p} /> {p.published ? '(has sent media in this session)' : ''}
+        <OnAirBadge state={onAir} detail />
       </dd>
+      <dt>Has published this session</dt>
+      <dd>{p.published ? 'Yes: it has sent media at some point of this session (not necessarily now).' : 'No: it has not sent media in this session.'}</dd>
       <dt>Attributes</dt>
       <dd>
         {attrs.length ? (
@@ -74,7 +79,7 @@ export function ParticipantFields({ p, region }: { p: Participant; region: Regio
         <Value v={p.ispName} empty="Unknown: IVS could not identify the network provider." />
       </dd>
       <dt>Recording state</dt>
-      <dd>{recording ? <span className="muted">Not recorded: individual participant recording is off for this stage.</span> : p.recordingState}</dd>
+      <dd>{recording ? <span className="muted">Not recorded: individual participant recording is off for this stage.</span> : <RecordingBadge state={p.recordingState} />}</dd>
       <dt>Recording bucket</dt>
       <dd>
         <Value v={p.recordingS3BucketName} empty="None: this participant is not being recorded." />
@@ -96,7 +101,7 @@ export function ParticipantFields({ p, region }: { p: Participant; region: Regio
       <dd>
         {p.sourceStageArn ? (
           <a href={href('/regions/:region/stages/:stageArn', { region, stageArn: p.sourceStageArn })}>
-            <code>{p.sourceStageArn}</code>
+            <StageLabel arn={p.sourceStageArn} />
           </a>
         ) : (
           <span className="muted">Not applicable: only replicas have a source stage.</span>

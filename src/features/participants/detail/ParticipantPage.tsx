@@ -5,10 +5,11 @@ import type { Participant, ParticipantKey, Region } from '../../../aws/types';
 import { href } from '../../../routing/route';
 import { ErrorPanel } from '../../../components/ErrorPanel';
 import { FreshnessIndicator } from '../../../components/FreshnessIndicator';
-import { stageIdOf } from '../../../components/format';
 import { Loading } from '../../../components/Loading';
 import { StaleBanner } from '../../../components/StaleBanner';
 import { usePollInterval } from '../../../query/polling';
+import { deriveOnAir } from '../../../query/onAir';
+import { StageLabel } from '../../../components/StageLabel';
 import { EventTimeline } from './EventTimeline';
 import { ParticipantFields } from './ParticipantFields';
 import { ParticipantTools } from './ParticipantTools';
@@ -33,7 +34,7 @@ export function ParticipantPage({ region, participantKey: key, renderReplicas, r
   const crumbs = (
     <nav aria-label="Breadcrumb" className="crumbs">
       <a href={href('/regions/:region/stages', { region })}>Stages in {region}</a> /{' '}
-      <a href={href('/regions/:region/stages/:stageArn', { region, stageArn: key.stageArn })}>{stageIdOf(key.stageArn)}</a> /{' '}
+      <a href={href('/regions/:region/stages/:stageArn', { region, stageArn: key.stageArn })}><StageLabel arn={key.stageArn} /></a> /{' '}
       <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn: key.stageArn, sessionId: key.sessionId })}>{key.sessionId}</a> / <span>{key.participantId}</span>
     </nav>
   );
@@ -51,7 +52,7 @@ export function ParticipantPage({ region, participantKey: key, renderReplicas, r
             <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn: p.sourceStageArn, sessionId: p.sourceSessionId })}>its session</a>.
           </p>
         ) : null}
-        <ParticipantFields p={p} region={region} />
+        <ParticipantFields p={p} region={region} onAir={deriveOnAir(p, events.data, events.isError ? 'error' : 'loading')} />
         <ParticipantTools region={region} participantKey={key} participant={p} />
         <RejoinWatchPanel region={region} stageArn={key.stageArn} participantId={key.participantId} />
         {renderReplicas ? renderReplicas(p) : null}

@@ -4,12 +4,12 @@ import { useAws } from '../../../aws/AwsProvider';
 import type { ParticipantKey, Region } from '../../../aws/types';
 import { href } from '../../../routing/route';
 import { ErrorPanel } from '../../../components/ErrorPanel';
-import { stageIdOf } from '../../../components/format';
 import { Loading } from '../../../components/Loading';
 import { StaleBanner } from '../../../components/StaleBanner';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { explainErrorCode, explainEvent, nextStepFor } from '../eventCodes';
 import { UntrustedText } from '../../../components/UntrustedText';
+import { StageLabel } from '../../../components/StageLabel';
 import { EVENT_KINDS, eventLine, filterStory, gapLine, local, storyFileName, storyToJson, storyToText, utc, type EventKind, type StoryGroup } from './story';
 import { storyQueries } from './storyLoad';
 
@@ -39,7 +39,7 @@ function Group({ g, region }: { g: StoryGroup; region: Region }): ReactNode {
         <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: c.key.stageArn, sessionId: c.key.sessionId, participantId: c.key.participantId })}>
           <code>{c.key.participantId}</code>
         </a>{' '}
-        in stage <code>{stageIdOf(c.key.stageArn)}</code>, session <code>{c.key.sessionId}</code>
+        in stage <StageLabel arn={c.key.stageArn} />, session <code>{c.key.sessionId}</code>
         {p?.state ? <> · {p.state === 'CONNECTED' ? <StatusBadge tone="ok">CONNECTED</StatusBadge> : <StatusBadge tone="neutral">{p.state}</StatusBadge>}</> : null}
       </p>
       <p className="muted">
@@ -111,7 +111,7 @@ export function ParticipantStory({ region, participantKey: key }: { region: Regi
   return (
     <section aria-labelledby="story-title">
       <nav aria-label="Breadcrumb" className="crumbs">
-        <a href={href('/regions/:region/stages', { region })}>Stages in {region}</a> / <a href={href('/regions/:region/stages/:stageArn', { region, stageArn: key.stageArn })}>{stageIdOf(key.stageArn)}</a> /{' '}
+        <a href={href('/regions/:region/stages', { region })}>Stages in {region}</a> / <a href={href('/regions/:region/stages/:stageArn', { region, stageArn: key.stageArn })}><StageLabel arn={key.stageArn} /></a> /{' '}
         <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn: key.stageArn, sessionId: key.sessionId })}>{key.sessionId}</a> /{' '}
         <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: key.stageArn, sessionId: key.sessionId, participantId: key.participantId })}>{key.participantId}</a> / <span>Story</span>
       </nav>

@@ -1,4 +1,4 @@
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useAws } from '../../../aws/AwsProvider';
 import type { AppError } from '../../../aws/errors';
@@ -12,6 +12,7 @@ import { EmptyState, Loading } from '../../../components/Loading';
 import { navigate } from '../../../routing/navigate';
 import { parseSort, sortRows, useSortedRows, withSort, type SortState } from '../../../components/sorting';
 import { StaleBanner } from '../../../components/StaleBanner';
+import { RecordingBadge } from '../../../components/StateBadge';
 import { UntrustedText } from '../../../components/UntrustedText';
 import { useBudgetedInterval, useParticipantWalkRate } from '../../../query/budget';
 import { useCan } from '../../../auth/Can';
@@ -19,7 +20,8 @@ import { formatFilter, parseFilter } from './filters';
 import { useLoadAll } from './loadAllPages';
 import { DisconnectDialog } from '../DisconnectDialog';
 import { RejoinWatchPanel } from '../rejoin/RejoinWatch';
-import { PublishBadge, ReplicationBadge, StateBadge } from '../ParticipantBadges';
+import { OnAirBadge, ReplicationBadge, StateBadge } from '../ParticipantBadges';
+import { useOnAir } from '../useOnAir';
 import { downloadCsv, ParticipantExport } from './ParticipantExport';
 import { ParticipantFilterBar } from './ParticipantFilterBar';
 import { pagesInView, pageStarts, PARTICIPANT_SORT_KEYS, PARTICIPANT_SORTERS } from './participantSort';
@@ -51,6 +53,7 @@ function combinePages(results: PageResult[]): {
 
 export function SessionParticipants({ region, stageArn, sessionId, live, search }: Props): ReactNode {
   const aws = useAws();
+  const qc = useQueryClient();
   const filter = parseFilter(search.get('filter'));
   const filterKey = formatFilter(filter) ?? '';
   // Pages are loaded as the table's end comes into view; only the pages in view are polled (query/budget.ts).
@@ -82,6 +85,9 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
   const sort = parseSort(search.get('sort'), PARTICIPANT_SORT_KEYS);
   const sorted = useSortedRows(rows, PARTICIPANT_SORTERS, sort);
   const starts = useMemo(() => pageStarts(q.pageLengths), [q.pageLengths]);
+  // On air now is looked up for the participants on the pages in view only (useOnAir keeps it within budget).
+  const viewRows = polled.flatMap((i) => rows.slice(starts[i] ?? 0, (starts[i] ?? 0) + (q.pageLengths[i] ?? 0)));
+  const onAirOf = useOnAir(region, stageArn, sessionId, viewRows, live);
   const onRange = (r: VisibleRange): void => setPagesKey(pagesInView(r, starts, sorted.order).join(','));
   const hasNextPage = last?.data?.nextToken !== undefined;
   const isFetchingNextPage = pageCount > 1 && last?.data === undefined && (last?.isFetching ?? false);
@@ -100,6 +106,16 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
   };
   const setFilter = (f: ParticipantFilter): void =>
     navigate(withSort(href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn, sessionId }, { filter: formatFilter(f) }), sort), { replace: true });
+  // A participant id typed in the filter box opens that participant, however far down a long list it is.
+  const findParticipant = async (participantId: string): Promise<boolean> => {
+    try {
+      await qc.fetchQuery(participantQueries.detail(aws, region, { stageArn, sessionId, participantId }));
+    } catch {
+      return false;
+    }
+    navigate(href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn, sessionId, participantId }));
+    return true;
+  };
   // Only the sort changes: the address stays (the stage's or the session's), so focus stays on the header.
   const setSort = (next: SortState | null): void => navigate(withSort(window.location.pathname + window.location.search, next), { replace: true });
 
@@ -117,9 +133,9 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
     },
     { key: 'user', header: 'User id', render: (p) => (p.userId ? <UntrustedText value={p.userId} /> : <span className="muted">none</span>) },
     { key: 'state', header: 'State', render: (p) => <StateBadge state={p.state} /> },
-    { key: 'pub', header: 'Publishing', render: (p) => <PublishBadge p={p} /> },
+    { key: 'pub', header: 'On air now', render: (p) => <OnAirBadge state={onAirOf(p)} /> },
     { key: 'joined', header: 'First joined', render: (p) => formatTime(p.firstJoinTime) },
-    { key: 'rec', header: 'Recording', render: (p) => p.recordingState ?? '—' },
+    { key: 'rec', header: 'Recording', render: (p) => <RecordingBadge state={p.recordingState} /> },
     { key: 'repl', header: 'Replication', render: (p) => <ReplicationBadge p={p} /> },
     ...(canDisconnect
       ? [
@@ -136,7 +152,7 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
         ]
       : []),
     ],
-    [region, stageArn, sessionId, canDisconnect],
+    [region, stageArn, sessionId, canDisconnect, onAirOf, setTarget],
   );
 
   let body: ReactNode;
@@ -170,7 +186,7 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
         </h2>
         <FreshnessIndicator updatedAt={q.updatedAt} fetching={q.fetching} />
       </div>
-      <ParticipantFilterBar key={search.get('filter') ?? ''} filter={filter} onChange={setFilter} />
+      <ParticipantFilterBar key={search.get('filter') ?? ''} filter={filter} onChange={setFilter} onFindParticipant={findParticipant} />
       {q.refetchError?.error ? <StaleBanner error={q.refetchError.error} updatedAt={q.updatedAt} /> : null}
       {body}
       {rows.length ? <p className="muted">{`${rows.length}${hasNextPage ? '+' : ''} participants loaded`}</p> : null}

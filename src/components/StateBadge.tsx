@@ -1,0 +1,68 @@
+// One component per domain state, used by every view that shows it, so a state reads the same everywhere:
+// a participant's connection, whether it is on air now, a replication's state and a recording's state.
+import type { ReactNode } from 'react';
+import { offAirReason, onAirText, type OnAir } from '../query/onAir';
+import { formatTime } from './format';
+import { StatusBadge } from './StatusBadge';
+
+export function ConnectionBadge({ state }: { state?: string }): ReactNode {
+  if (state === 'CONNECTED') return <StatusBadge tone="ok">Connected</StatusBadge>;
+  if (state === 'DISCONNECTED') return <StatusBadge tone="neutral">Disconnected</StatusBadge>;
+  return <StatusBadge tone="warn">Unknown</StatusBadge>;
+}
+
+/** "On air" only when the latest publish event says so; "Has published" is what IVS's `published` flag means. */
+export function OnAirBadge({ state, detail = false }: { state: OnAir; detail?: boolean }): ReactNode {
+  const text = onAirText(state);
+  const since = state.kind === 'on-air' || state.kind === 'off-air' ? state.since : undefined;
+  const why = offAirReason(state);
+  const title = [why, since ? `since ${formatTime(since)}` : ''].filter(Boolean).join(', ') || undefined;
+  const badge =
+    state.kind === 'on-air' ? (
+      <StatusBadge tone="ok">{text}</StatusBadge>
+    ) : state.kind === 'never' ? (
+      <span className="muted">{text}</span>
+    ) : (
+      <StatusBadge tone={state.kind === 'unknown' ? 'warn' : 'neutral'}>{text}</StatusBadge>
+    );
+  return (
+    <span className="on-air" title={title} data-on-air={state.kind}>
+      {badge}
+      {detail && title ? <span className="muted"> ({title})</span> : null}
+    </span>
+  );
+}
+
+const REPLICATION_WORDS: Readonly<Record<string, string>> = { ACTIVE: 'ACTIVE', STOPPED: 'STOPPED' };
+
+/** A replication's state: ACTIVE is the only live one; anything else, or nothing, is said as such. */
+export function ReplicationStateBadge({ state }: { state?: string }): ReactNode {
+  if (!state) return <StatusBadge tone="warn">Unknown</StatusBadge>;
+  return <StatusBadge tone={state === 'ACTIVE' ? 'ok' : 'neutral'}>{REPLICATION_WORDS[state] ?? state}</StatusBadge>;
+}
+
+/** A participant's (or a replica's) role in replication with its state. */
+export function ReplicationRoleBadge({ type, state }: { type?: string; state?: string }): ReactNode {
+  if (!type || type === 'NONE') return <span className="muted">None</span>;
+  return (
+    <StatusBadge tone={state === 'ACTIVE' ? 'ok' : 'neutral'}>
+      {type === 'SOURCE' ? 'Source' : 'Replica'}
+      {state ? `, ${REPLICATION_WORDS[state] ?? state}` : ''}
+    </StatusBadge>
+  );
+}
+
+const RECORDING_WORDS: Readonly<Record<string, string>> = {
+  STARTING: 'Starting',
+  ACTIVE: 'Recording',
+  STOPPING: 'Stopping',
+  STOPPED: 'Stopped',
+  FAILED: 'Failed',
+  DISABLED: 'Off',
+};
+
+export function RecordingBadge({ state }: { state?: string }): ReactNode {
+  if (!state || state === 'DISABLED') return <span className="muted">Off</span>;
+  const tone = state === 'ACTIVE' ? 'ok' : state === 'FAILED' ? 'bad' : 'neutral';
+  return <StatusBadge tone={tone}>{RECORDING_WORDS[state] ?? state}</StatusBadge>;
+}
