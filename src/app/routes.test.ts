@@ -115,8 +115,9 @@ describe('route table against the views', () => {
     expect(dynamicImports.get(TABLE)?.length).toBeGreaterThan(0);
     const declaring = /import\s*\{[^}]*\b(route|view|searchOf)\b[^}]*\}\s*from\s*'[./]*routing\/route'/;
     expect(files.filter((f) => f !== TABLE && declaring.test(text(f)))).toEqual([]);
-    // Outside the table, a dynamic import may only load a part of the importer's own folder (an on-demand panel).
-    const strayLoads = [...dynamicImports].flatMap(([f, ts]) => (f === TABLE ? [] : ts.filter((t) => dir(t) !== dir(f)).map((t) => `${f} → ${t}`)));
+    // Outside the table, a dynamic import may only load a part of the importer's own folder or a folder below it (an
+    // on-demand panel, or the AWS layer's CloudWatch client in its own chunk).
+    const strayLoads = [...dynamicImports].flatMap(([f, ts]) => (f === TABLE ? [] : ts.filter((t) => dir(t) !== dir(f) && !dir(t).startsWith(`${dir(f)}/`)).map((t) => `${f} → ${t}`)));
     expect(strayLoads).toEqual([]);
   });
 
