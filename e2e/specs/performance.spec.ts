@@ -38,8 +38,8 @@ test('finding a user in a session costs one ListParticipants request (server-sid
   await expect(detail.participantRow(target.participantId)).toBeVisible();
   await page.getByRole('button', { name: 'Pause live updates' }).first().click();
   requests.reset();
-  await detail.participants.getByRole('searchbox', { name: 'User id' }).fill('needle-7');
-  await detail.participants.getByRole('button', { name: 'Find user' }).click();
+  await detail.participants.getByRole('searchbox', { name: 'Participant id or user id' }).fill('needle-7');
+  await detail.participants.getByRole('button', { name: 'Find', exact: true }).click();
   await expect(page.getByText('1 participants loaded')).toBeVisible();
   await expect(detail.participantRow(target.participantId)).toBeVisible();
   expect(requests.count('ListParticipants')).toBe(1);
