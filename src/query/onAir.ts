@@ -6,6 +6,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { AwsLayer } from '../aws/awsLayer';
 import { listAllParticipantEvents } from '../aws/ivs/listParticipantEvents';
+import { createRateLimiter, SEARCH_RATE_PER_SECOND } from '../aws/rateLimiter';
 import type { ParticipantEvent, ParticipantKey, Region } from '../aws/types';
 import { budgetPerMinute } from './budget';
 
@@ -128,10 +129,18 @@ export function offAirReason(s: OnAir): string {
 }
 
 /** The query key and function of a participant's events, shared by the participant page and every on-air lookup. */
+// Every event lookup of the console goes out through one pacer per region: a view that opens with a dozen
+// publishers (or a stage list counting many live stages) would otherwise send them in the same instant, and
+// ListParticipantEvents allows 5 requests a second per account and region however few there are in a minute.
+const eventsPacer = createRateLimiter(SEARCH_RATE_PER_SECOND);
+
 export const participantEventsQuery = (aws: AwsLayer, region: Region, key: ParticipantKey) =>
   queryOptions({
     queryKey: ['ivs', region, 'participants', 'stage', key.stageArn, 'session', key.sessionId, 'events', key] as const,
-    queryFn: ({ signal }) => listAllParticipantEvents(aws, region, key, signal),
+    queryFn: async ({ signal }) => {
+      await eventsPacer.take(`${region}:ListParticipantEvents`, signal);
+      return listAllParticipantEvents(aws, region, key, signal);
+    },
   });
 
 /** Most on-air lookups one view keeps polled at a time (IVS allows 12 publishers on a stage at once). */
@@ -160,7 +169,9 @@ export function createLookupBucket(perSecond: number, burst: number, now: () => 
 const buckets = new Map<string, { take(): boolean }>();
 function bucketFor(region: Region): { take(): boolean } {
   let b = buckets.get(region);
-  if (!b) buckets.set(region, (b = createLookupBucket(budgetPerMinute('ListParticipantEvents') / 60, ON_AIR_MAX_LOOKUPS)));
+  // A burst of two seconds' share: the pacer spaces what the bucket lets through, so a larger burst would only
+  // queue lookups behind each other and hold up the query that asked for them.
+  if (!b) buckets.set(region, (b = createLookupBucket(budgetPerMinute('ListParticipantEvents') / 60, Math.ceil(2 * SEARCH_RATE_PER_SECOND))));
   return b;
 }
 
