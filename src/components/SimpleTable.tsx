@@ -37,23 +37,27 @@ export function SimpleTable<T>({ caption, showCaption = false, columns, rows, ro
         </tr>
       </thead>
       <tbody>
-        {body ??
-          rows?.map((row, i) => (
-            <tr key={rowKey ? rowKey(row) : i} {...rowProps?.(row)}>
-              {columns.map((c) =>
-                c.rowHeader ? (
-                  <th scope="row" key={c.key} className={c.className}>
-                    {c.render(row)}
-                  </th>
-                ) : (
-                  <td key={c.key} className={c.className}>
-                    {c.render(row)}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
+        {body ?? rows?.map((row, i) => <SimpleRow key={rowKey ? rowKey(row) : i} row={row} columns={columns} {...rowProps?.(row)} />)}
       </tbody>
     </table>
+  );
+}
+
+/** One row from the columns; a `body` of rows that load themselves is built of these. */
+export function SimpleRow<T>({ row, columns, className, 'aria-current': current }: { row: T; columns: readonly SimpleColumn<T>[]; className?: string; 'aria-current'?: 'true' }): ReactNode {
+  return (
+    <tr className={className} aria-current={current}>
+      {columns.map((c) =>
+        c.rowHeader ? (
+          <th scope="row" key={c.key} className={c.className}>
+            {c.render(row)}
+          </th>
+        ) : (
+          <td key={c.key} className={c.className}>
+            {c.render(row)}
+          </td>
+        ),
+      )}
+    </tr>
   );
 }

@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { StageLabel } from '../../components/StageLabel';
 import type { ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
-import type { ParticipantSummary, Region } from '../../aws/types';
+import type { ParticipantReplica, ParticipantSummary, Region } from '../../aws/types';
 import { href } from '../../routing/route';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { EmptyState, Loading } from '../../components/Loading';
-import { SimpleTable, type SimpleColumn } from '../../components/SimpleTable';
+import { SimpleRow, SimpleTable, type SimpleColumn } from '../../components/SimpleTable';
 import { ReplicationStateBadge } from '../../components/StateBadge';
 import { usePollInterval } from '../../query/polling';
 import { replicaQueries } from './queries';
@@ -14,13 +14,31 @@ import { StopReplicationButton } from './StopReplicationButton';
 
 type Props = { region: Region; stageArn: string; sessionId: string; live: boolean };
 
-/** The outgoing table's rows come from OutgoingRows (one query per source participant); these are its headers. */
-const OUTGOING_COLUMNS: readonly SimpleColumn<never>[] = [
-  { key: 'source', header: 'Source participant', render: () => null },
-  { key: 'to', header: 'To stage', render: () => null },
-  { key: 'state', header: 'State', render: () => null },
-  { key: 'actions', header: 'Actions', render: () => null },
-];
+/** One row per replica of a SOURCE participant of this session. */
+function outgoingColumns(region: Region, stageArn: string, sessionId: string): SimpleColumn<ParticipantReplica>[] {
+  return [
+    { key: 'source', header: 'Source participant', render: (r) => <SourceLink region={region} stageArn={stageArn} sessionId={sessionId} participantId={r.participantId} /> },
+    {
+      key: 'to',
+      header: 'To stage',
+      render: (r) => (
+        <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn: r.destinationStageArn, sessionId: r.destinationSessionId })}>
+          <StageLabel arn={r.destinationStageArn} />
+        </a>
+      ),
+    },
+    { key: 'state', header: 'State', render: (r) => <ReplicationStateBadge state={r.replicationState} /> },
+    { key: 'actions', header: 'Actions', render: (r) => (r.replicationState === 'ACTIVE' ? <StopReplicationButton region={region} replication={r} /> : null) },
+  ];
+}
+
+function SourceLink({ region, stageArn, sessionId, participantId }: { region: Region; stageArn: string; sessionId: string; participantId: string }): ReactNode {
+  return (
+    <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn, sessionId, participantId })}>
+      <code>{participantId}</code>
+    </a>
+  );
+}
 
 function incomingColumns(region: Region, stageArn: string, sessionId: string): SimpleColumn<ParticipantSummary>[] {
   return [
@@ -65,34 +83,21 @@ function OutgoingRows({ region, stageArn, sessionId, participantId, live }: Prop
     ...replicaQueries.list(aws, region, { sourceStageArn: stageArn, participantId }),
     refetchInterval: live ? interval : false,
   });
-  const link = (
-    <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn, sessionId, participantId })}>
-      <code>{participantId}</code>
-    </a>
-  );
   if (!q.data) {
     return (
       <tr>
-        <td>{link}</td>
+        <td>
+          <SourceLink region={region} stageArn={stageArn} sessionId={sessionId} participantId={participantId} />
+        </td>
         <td colSpan={3}>{q.isError ? `Replicas could not be listed: ${q.error.message}` : 'Loading replicas…'}</td>
       </tr>
     );
   }
+  const columns = outgoingColumns(region, stageArn, sessionId);
   return (
     <>
       {q.data.map((r) => (
-        <tr key={`${r.destinationStageArn}/${r.destinationSessionId}`}>
-          <td>{link}</td>
-          <td>
-            <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn: r.destinationStageArn, sessionId: r.destinationSessionId })}>
-              <StageLabel arn={r.destinationStageArn} />
-            </a>
-          </td>
-          <td>
-            <ReplicationStateBadge state={r.replicationState} />
-          </td>
-          <td>{r.replicationState === 'ACTIVE' ? <StopReplicationButton region={region} replication={r} /> : null}</td>
-        </tr>
+        <SimpleRow key={`${r.destinationStageArn}/${r.destinationSessionId}`} row={r} columns={columns} />
       ))}
     </>
   );
@@ -122,7 +127,7 @@ export function StageReplications({ region, stageArn, sessionId, live }: Props):
       ) : (
         <SimpleTable
           caption="Replications going out of this session"
-          columns={OUTGOING_COLUMNS}
+          columns={outgoingColumns(region, stageArn, sessionId)}
           body={sources.map((p) => (
             <OutgoingRows key={p.participantId} region={region} stageArn={stageArn} sessionId={sessionId} participantId={p.participantId} live={live} />
           ))}
