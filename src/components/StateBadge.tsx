@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { offAirReason, onAirText, type OnAir } from '../query/onAir';
 import { formatTime } from './format';
-import { StatusBadge } from './StatusBadge';
+import { StatusBadge, type Tone } from './StatusBadge';
 
 export function ConnectionBadge({ state }: { state?: string }): ReactNode {
   if (state === 'CONNECTED') return <StatusBadge tone="ok">Connected</StatusBadge>;
@@ -35,19 +35,25 @@ export function OnAirBadge({ state, detail = false }: { state: OnAir; detail?: b
 
 const REPLICATION_WORDS: Readonly<Record<string, string>> = { ACTIVE: 'ACTIVE', STOPPED: 'STOPPED' };
 
+/** One word and one tone per replication state, for the state badge and the role badge alike. */
+function replicationWord(state: string | undefined): string {
+  return state ? (REPLICATION_WORDS[state] ?? state) : 'Unknown';
+}
+function replicationTone(state: string | undefined): Tone {
+  return !state ? 'warn' : state === 'ACTIVE' ? 'ok' : 'neutral';
+}
+
 /** A replication's state: ACTIVE is the only live one; anything else, or nothing, is said as such. */
 export function ReplicationStateBadge({ state }: { state?: string }): ReactNode {
-  if (!state) return <StatusBadge tone="warn">Unknown</StatusBadge>;
-  return <StatusBadge tone={state === 'ACTIVE' ? 'ok' : 'neutral'}>{REPLICATION_WORDS[state] ?? state}</StatusBadge>;
+  return <StatusBadge tone={replicationTone(state)}>{replicationWord(state)}</StatusBadge>;
 }
 
 /** A participant's (or a replica's) role in replication with its state. */
 export function ReplicationRoleBadge({ type, state }: { type?: string; state?: string }): ReactNode {
   if (!type || type === 'NONE') return <span className="muted">None</span>;
   return (
-    <StatusBadge tone={state === 'ACTIVE' ? 'ok' : 'neutral'}>
-      {type === 'SOURCE' ? 'Source' : 'Replica'}
-      {state ? `, ${REPLICATION_WORDS[state] ?? state}` : ''}
+    <StatusBadge tone={replicationTone(state)}>
+      {type === 'SOURCE' ? 'Source' : 'Replica'}, {replicationWord(state)}
     </StatusBadge>
   );
 }

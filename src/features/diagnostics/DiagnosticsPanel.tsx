@@ -2,8 +2,36 @@ import { useSyncExternalStore, type ReactNode } from 'react';
 import { ratesOver, requestVersion, subscribeRequests } from '../../aws/requestMeter';
 import { budgetPerMinute, BUDGET_SHARE, rateLimitOf } from '../../query/budget';
 import { useNow } from '../../query/polling';
+import { SimpleTable, type SimpleColumn } from '../../components/SimpleTable';
 
 const WINDOW_MS = 60_000;
+
+type Rate = ReturnType<typeof ratesOver>[number];
+
+const COLUMNS: readonly SimpleColumn<Rate>[] = [
+  { key: 'region', header: 'Region', render: (r) => r.region },
+  { key: 'operation', header: 'Operation', render: (r) => r.operation },
+  { key: 'count', header: 'Requests / min', className: 'num', render: (r) => r.count },
+  {
+    key: 'budget',
+    header: 'Budget / min',
+    className: 'num',
+    render: (r) => <span title={`Half of ${rateLimitOf(r.operation)} requests per second`}>{budgetPerMinute(r.operation)}</span>,
+  },
+  {
+    key: 'status',
+    header: 'Status',
+    render: (r) => {
+      const budget = budgetPerMinute(r.operation);
+      const over = r.perMinute > budget;
+      return (
+        <span className={over ? 'badge badge-bad' : 'badge badge-ok'}>
+          {over ? 'Over budget' : `Within budget (${Math.round((r.perMinute / budget) * 100)} %)`}
+        </span>
+      );
+    },
+  },
+];
 
 /** Requests per minute by operation and region over the last minute, beside half the operation's rate limit. */
 export function DiagnosticsPanel(): ReactNode {
@@ -20,43 +48,7 @@ export function DiagnosticsPanel(): ReactNode {
       {rates.length === 0 ? (
         <p>No requests in the last minute.</p>
       ) : (
-        <table className="table">
-          <caption className="sr-only">Requests per minute by operation</caption>
-          <thead>
-            <tr>
-              <th scope="col">Region</th>
-              <th scope="col">Operation</th>
-              <th scope="col" className="num">
-                Requests / min
-              </th>
-              <th scope="col" className="num">
-                Budget / min
-              </th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rates.map((r) => {
-              const budget = budgetPerMinute(r.operation);
-              const over = r.perMinute > budget;
-              return (
-                <tr key={`${r.region}|${r.operation}`}>
-                  <td>{r.region}</td>
-                  <td>{r.operation}</td>
-                  <td className="num">{r.count}</td>
-                  <td className="num" title={`Half of ${rateLimitOf(r.operation)} requests per second`}>
-                    {budget}
-                  </td>
-                  <td>
-                    <span className={over ? 'badge badge-bad' : 'badge badge-ok'}>
-                      {over ? 'Over budget' : `Within budget (${Math.round((r.perMinute / budget) * 100)} %)`}
-                    </span>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <SimpleTable caption="Requests per minute by operation" columns={COLUMNS} rows={rates} rowKey={(r) => `${r.region}|${r.operation}`} />
       )}
     </section>
   );

@@ -9,6 +9,7 @@ import { RequestId } from '../../components/ErrorPanel';
 import { Field } from '../../components/Field';
 import { stageIdOf } from '../../components/format';
 import { StatusBadge } from '../../components/StatusBadge';
+import { SimpleTable } from '../../components/SimpleTable';
 import { useOnline } from '../../query/connectivity';
 import { Can } from '../../auth/Can';
 import { FAN_OUT_MAX, isRetryable, needsCheck, parseDestinations, summarize, useFanOut, withResult, type DestinationResult, type FanOutResults } from './fanOut';
@@ -128,28 +129,23 @@ export function FanOut({ region, form }: Props): ReactNode {
               ? `Working: ${summary.ok} of ${summary.total} done…`
               : `${summary.ok} of ${summary.total} replicating${summary.failed ? `; ${summary.failed} failed` : ''}.`}
           </p>
-          <table className="table" aria-label="Fan-out results">
-            <thead>
-              <tr>
-                <th scope="col">Destination stage</th>
-                <th scope="col">Result</th>
-              </tr>
-            </thead>
-            <tbody>
-              {results.map((r) => (
-                <tr key={r.destinationStageArn}>
-                  <td>
-                    <a href={href('/regions/:region/stages/:stageArn', { region, stageArn: r.destinationStageArn })}>
-                      <StageLabel arn={r.destinationStageArn} />
-                    </a>
-                  </td>
-                  <td>
-                    <ResultCell r={r} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SimpleTable
+            caption="Fan-out results"
+            columns={[
+              {
+                key: 'stage',
+                header: 'Destination stage',
+                render: (r) => (
+                  <a href={href('/regions/:region/stages/:stageArn', { region, stageArn: r.destinationStageArn })}>
+                    <StageLabel arn={r.destinationStageArn} />
+                  </a>
+                ),
+              },
+              { key: 'result', header: 'Result', render: (r) => <ResultCell r={r} /> },
+            ]}
+            rows={results}
+            rowKey={(r) => r.destinationStageArn}
+          />
         </>
       ) : null}
     </section>

@@ -2,16 +2,42 @@ import { useQuery } from '@tanstack/react-query';
 import { StageLabel } from '../../components/StageLabel';
 import type { ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
-import type { Region } from '../../aws/types';
+import type { ParticipantReplica, Region } from '../../aws/types';
 import { href } from '../../routing/route';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { EmptyState, Loading } from '../../components/Loading';
 import { StaleBanner } from '../../components/StaleBanner';
-import { StatusBadge } from '../../components/StatusBadge';
+import { SimpleTable, type SimpleColumn } from '../../components/SimpleTable';
+import { ReplicationStateBadge } from '../../components/StateBadge';
 import { usePollInterval } from '../../query/polling';
 import { Can } from '../../auth/Can';
 import { replicaQueries, type ReplicaSource } from './queries';
 import { StopReplicationButton } from './StopReplicationButton';
+
+function replicaColumns(region: Region): SimpleColumn<ParticipantReplica>[] {
+  return [
+    {
+      key: 'stage',
+      header: 'Destination stage',
+      render: (r) => (
+        <a href={href('/regions/:region/stages/:stageArn', { region, stageArn: r.destinationStageArn })}>
+          <StageLabel arn={r.destinationStageArn} />
+        </a>
+      ),
+    },
+    {
+      key: 'session',
+      header: 'Destination session',
+      render: (r) => (
+        <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: r.destinationStageArn, sessionId: r.destinationSessionId, participantId: r.participantId })} aria-label={`Replica in session ${r.destinationSessionId}`}>
+          <code>{r.destinationSessionId}</code>
+        </a>
+      ),
+    },
+    { key: 'state', header: 'State', render: (r) => <ReplicationStateBadge state={r.replicationState} /> },
+    { key: 'actions', header: 'Actions', render: (r) => (r.replicationState === 'ACTIVE' ? <StopReplicationButton region={region} replication={r} /> : null) },
+  ];
+}
 
 /** Replicas of one source participant (ListParticipantReplicas), live, with links and Stop. */
 export function ReplicaList({ region, source }: { region: Region; source: ReplicaSource }): ReactNode {
@@ -23,35 +49,12 @@ export function ReplicaList({ region, source }: { region: Region; source: Replic
       q.data.length === 0 ? (
         <EmptyState>This participant is not replicated to any stage.</EmptyState>
       ) : (
-        <table className="table">
-          <caption className="sr-only">Replicas of {source.participantId}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Destination stage</th>
-              <th scope="col">Destination session</th>
-              <th scope="col">State</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {q.data.map((r) => (
-              <tr key={`${r.destinationStageArn}/${r.destinationSessionId}`}>
-                <td>
-                  <a href={href('/regions/:region/stages/:stageArn', { region, stageArn: r.destinationStageArn })}>
-                    <StageLabel arn={r.destinationStageArn} />
-                  </a>
-                </td>
-                <td>
-                  <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: r.destinationStageArn, sessionId: r.destinationSessionId, participantId: r.participantId })} aria-label={`Replica in session ${r.destinationSessionId}`}>
-                    <code>{r.destinationSessionId}</code>
-                  </a>
-                </td>
-                <td>{r.replicationState === 'ACTIVE' ? <StatusBadge tone="ok">ACTIVE</StatusBadge> : <StatusBadge tone="neutral">STOPPED</StatusBadge>}</td>
-                <td>{r.replicationState === 'ACTIVE' ? <StopReplicationButton region={region} replication={r} /> : null}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SimpleTable
+          caption={`Replicas of ${source.participantId}`}
+          columns={replicaColumns(region)}
+          rows={q.data}
+          rowKey={(r) => `${r.destinationStageArn}/${r.destinationSessionId}`}
+        />
       );
   } else if (q.isError) body = <ErrorPanel error={q.error} onRetry={() => void q.refetch()} />;
   else body = <Loading label="Loading replicas" />;

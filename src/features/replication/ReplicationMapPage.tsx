@@ -9,7 +9,8 @@ import { FreshnessIndicator } from '../../components/FreshnessIndicator';
 import { stageIdOf } from '../../components/format';
 import { EmptyState, Loading } from '../../components/Loading';
 import { StaleBanner } from '../../components/StaleBanner';
-import { StatusBadge } from '../../components/StatusBadge';
+import { SimpleTable, type SimpleColumn } from '../../components/SimpleTable';
+import { ReplicationStateBadge } from '../../components/StateBadge';
 import { UntrustedText } from '../../components/UntrustedText';
 import { useNow, usePollInterval, type PolledQuery } from '../../query/polling';
 import { StopReplicationButton } from './StopReplicationButton';
@@ -23,6 +24,47 @@ function age(since: string | undefined, now: number): string {
   return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
+function edgeColumns(region: Region, map: ReplicationMap, now: number): SimpleColumn<ReplicationEdge>[] {
+  return [
+    {
+      key: 'participant',
+      header: 'Participant',
+      render: (e) => (
+        <>
+          <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: e.sourceStageArn, sessionId: e.sourceSessionId, participantId: e.participantId })}>
+            <code>{e.participantId}</code>
+          </a>
+          {e.userId ? (
+            <span className="muted">
+              {' '}
+              (<UntrustedText value={e.userId} />)
+            </span>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: 'destination',
+      header: 'Destination stage',
+      render: (e) => (
+        <>
+          → {map.stageNames[e.destinationStageArn] ? `${map.stageNames[e.destinationStageArn]} ` : ''}
+          <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: e.destinationStageArn, sessionId: e.destinationSessionId, participantId: e.participantId })} aria-label={`Replica in stage ${stageIdOf(e.destinationStageArn)}`}>
+            <StageLabel arn={e.destinationStageArn} />
+          </a>
+        </>
+      ),
+    },
+    { key: 'state', header: 'State', render: (e) => <ReplicationStateBadge state={e.state} /> },
+    { key: 'age', header: 'Age', render: (e) => age(e.since, now) },
+    {
+      key: 'actions',
+      header: 'Actions',
+      render: (e) => <StopReplicationButton region={region} replication={{ sourceStageArn: e.sourceStageArn, destinationStageArn: e.destinationStageArn, participantId: e.participantId }} />,
+    },
+  ];
+}
+
 function SourceGroup({ region, map, sourceStageArn, edges, now }: { region: Region; map: ReplicationMap; sourceStageArn: string; edges: ReplicationEdge[]; now: number }): ReactNode {
   const id = `map-${stageIdOf(sourceStageArn)}`;
   const name = map.stageNames[sourceStageArn];
@@ -34,48 +76,12 @@ function SourceGroup({ region, map, sourceStageArn, edges, now }: { region: Regi
           <StageLabel arn={sourceStageArn} />
         </a>
       </h2>
-      <table className="table">
-        <caption className="sr-only">Replications from stage {stageIdOf(sourceStageArn)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Participant</th>
-            <th scope="col">Destination stage</th>
-            <th scope="col">State</th>
-            <th scope="col">Age</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {edges.map((e) => (
-            <tr key={`${e.participantId}/${e.destinationStageArn}`}>
-              <td>
-                <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: e.sourceStageArn, sessionId: e.sourceSessionId, participantId: e.participantId })}>
-                  <code>{e.participantId}</code>
-                </a>
-                {e.userId ? (
-                  <span className="muted">
-                    {' '}
-                    (<UntrustedText value={e.userId} />)
-                  </span>
-                ) : null}
-              </td>
-              <td>
-                → {map.stageNames[e.destinationStageArn] ? `${map.stageNames[e.destinationStageArn]} ` : ''}
-                <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: e.destinationStageArn, sessionId: e.destinationSessionId, participantId: e.participantId })} aria-label={`Replica in stage ${stageIdOf(e.destinationStageArn)}`}>
-                  <StageLabel arn={e.destinationStageArn} />
-                </a>
-              </td>
-              <td>
-                <StatusBadge tone={e.state === 'ACTIVE' ? 'ok' : 'neutral'}>{e.state}</StatusBadge>
-              </td>
-              <td>{age(e.since, now)}</td>
-              <td>
-                <StopReplicationButton region={region} replication={{ sourceStageArn: e.sourceStageArn, destinationStageArn: e.destinationStageArn, participantId: e.participantId }} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SimpleTable
+        caption={`Replications from stage ${stageIdOf(sourceStageArn)}`}
+        columns={edgeColumns(region, map, now)}
+        rows={edges}
+        rowKey={(e) => `${e.participantId}/${e.destinationStageArn}`}
+      />
     </section>
   );
 }

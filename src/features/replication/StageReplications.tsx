@@ -2,16 +2,78 @@ import { useQuery } from '@tanstack/react-query';
 import { StageLabel } from '../../components/StageLabel';
 import type { ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
-import type { Region } from '../../aws/types';
+import type { ParticipantReplica, ParticipantSummary, Region } from '../../aws/types';
 import { href } from '../../routing/route';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { EmptyState, Loading } from '../../components/Loading';
-import { StatusBadge } from '../../components/StatusBadge';
+import { SimpleRow, SimpleTable, type SimpleColumn } from '../../components/SimpleTable';
+import { ReplicationStateBadge } from '../../components/StateBadge';
 import { usePollInterval } from '../../query/polling';
 import { replicaQueries } from './queries';
 import { StopReplicationButton } from './StopReplicationButton';
 
 type Props = { region: Region; stageArn: string; sessionId: string; live: boolean };
+
+/** One row per replica of a SOURCE participant of this session. */
+function outgoingColumns(region: Region, stageArn: string, sessionId: string): SimpleColumn<ParticipantReplica>[] {
+  return [
+    { key: 'source', header: 'Source participant', render: (r) => <SourceLink region={region} stageArn={stageArn} sessionId={sessionId} participantId={r.participantId} /> },
+    {
+      key: 'to',
+      header: 'To stage',
+      render: (r) => (
+        <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn: r.destinationStageArn, sessionId: r.destinationSessionId })}>
+          <StageLabel arn={r.destinationStageArn} />
+        </a>
+      ),
+    },
+    { key: 'state', header: 'State', render: (r) => <ReplicationStateBadge state={r.replicationState} /> },
+    { key: 'actions', header: 'Actions', render: (r) => (r.replicationState === 'ACTIVE' ? <StopReplicationButton region={region} replication={r} /> : null) },
+  ];
+}
+
+function SourceLink({ region, stageArn, sessionId, participantId }: { region: Region; stageArn: string; sessionId: string; participantId: string }): ReactNode {
+  return (
+    <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn, sessionId, participantId })}>
+      <code>{participantId}</code>
+    </a>
+  );
+}
+
+function incomingColumns(region: Region, stageArn: string, sessionId: string): SimpleColumn<ParticipantSummary>[] {
+  return [
+    {
+      key: 'replica',
+      header: 'Replica',
+      render: (p) => (
+        <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn, sessionId, participantId: p.participantId })}>
+          <code>{p.participantId}</code>
+        </a>
+      ),
+    },
+    {
+      key: 'from',
+      header: 'From stage',
+      render: (p) =>
+        p.sourceStageArn && p.sourceSessionId ? (
+          <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: p.sourceStageArn, sessionId: p.sourceSessionId, participantId: p.participantId })}>
+            <StageLabel arn={p.sourceStageArn} />
+          </a>
+        ) : (
+          'unknown'
+        ),
+    },
+    { key: 'state', header: 'State', render: (p) => <ReplicationStateBadge state={p.replicationState} /> },
+    {
+      key: 'actions',
+      header: 'Actions',
+      render: (p) =>
+        p.replicationState === 'ACTIVE' && p.sourceStageArn ? (
+          <StopReplicationButton region={region} replication={{ sourceStageArn: p.sourceStageArn, destinationStageArn: stageArn, participantId: p.participantId }} />
+        ) : null,
+    },
+  ];
+}
 
 /** The replicas of one SOURCE participant, as table rows (one ListParticipantReplicas call). */
 function OutgoingRows({ region, stageArn, sessionId, participantId, live }: Props & { participantId: string }): ReactNode {
@@ -21,34 +83,21 @@ function OutgoingRows({ region, stageArn, sessionId, participantId, live }: Prop
     ...replicaQueries.list(aws, region, { sourceStageArn: stageArn, participantId }),
     refetchInterval: live ? interval : false,
   });
-  const link = (
-    <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn, sessionId, participantId })}>
-      <code>{participantId}</code>
-    </a>
-  );
   if (!q.data) {
     return (
       <tr>
-        <td>{link}</td>
+        <td>
+          <SourceLink region={region} stageArn={stageArn} sessionId={sessionId} participantId={participantId} />
+        </td>
         <td colSpan={3}>{q.isError ? `Replicas could not be listed: ${q.error.message}` : 'Loading replicas…'}</td>
       </tr>
     );
   }
+  const columns = outgoingColumns(region, stageArn, sessionId);
   return (
     <>
       {q.data.map((r) => (
-        <tr key={`${r.destinationStageArn}/${r.destinationSessionId}`}>
-          <td>{link}</td>
-          <td>
-            <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn: r.destinationStageArn, sessionId: r.destinationSessionId })}>
-              <StageLabel arn={r.destinationStageArn} />
-            </a>
-          </td>
-          <td>
-            <StatusBadge tone={r.replicationState === 'ACTIVE' ? 'ok' : 'neutral'}>{r.replicationState}</StatusBadge>
-          </td>
-          <td>{r.replicationState === 'ACTIVE' ? <StopReplicationButton region={region} replication={r} /> : null}</td>
-        </tr>
+        <SimpleRow key={`${r.destinationStageArn}/${r.destinationSessionId}`} row={r} columns={columns} />
       ))}
     </>
   );
@@ -76,69 +125,19 @@ export function StageReplications({ region, stageArn, sessionId, live }: Props):
       {sources.length === 0 ? (
         <EmptyState>No participant of this session is replicated elsewhere.</EmptyState>
       ) : (
-        <table className="table">
-          <caption className="sr-only">Replications going out of this session</caption>
-          <thead>
-            <tr>
-              <th scope="col">Source participant</th>
-              <th scope="col">To stage</th>
-              <th scope="col">State</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sources.map((p) => (
-              <OutgoingRows key={p.participantId} region={region} stageArn={stageArn} sessionId={sessionId} participantId={p.participantId} live={live} />
-            ))}
-          </tbody>
-        </table>
+        <SimpleTable
+          caption="Replications going out of this session"
+          columns={outgoingColumns(region, stageArn, sessionId)}
+          body={sources.map((p) => (
+            <OutgoingRows key={p.participantId} region={region} stageArn={stageArn} sessionId={sessionId} participantId={p.participantId} live={live} />
+          ))}
+        />
       )}
       <h3>Coming into this stage</h3>
       {replicas.length === 0 ? (
         <EmptyState>No replica from another stage is in this session.</EmptyState>
       ) : (
-        <table className="table">
-          <caption className="sr-only">Replicas in this session</caption>
-          <thead>
-            <tr>
-              <th scope="col">Replica</th>
-              <th scope="col">From stage</th>
-              <th scope="col">State</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {replicas.map((p) => (
-              <tr key={p.participantId}>
-                <td>
-                  <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn, sessionId, participantId: p.participantId })}>
-                    <code>{p.participantId}</code>
-                  </a>
-                </td>
-                <td>
-                  {p.sourceStageArn && p.sourceSessionId ? (
-                    <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region, stageArn: p.sourceStageArn, sessionId: p.sourceSessionId, participantId: p.participantId })}>
-                      <StageLabel arn={p.sourceStageArn} />
-                    </a>
-                  ) : (
-                    'unknown'
-                  )}
-                </td>
-                <td>
-                  <StatusBadge tone={p.replicationState === 'ACTIVE' ? 'ok' : 'neutral'}>{p.replicationState ?? 'unknown'}</StatusBadge>
-                </td>
-                <td>
-                  {p.replicationState === 'ACTIVE' && p.sourceStageArn ? (
-                    <StopReplicationButton
-                      region={region}
-                      replication={{ sourceStageArn: p.sourceStageArn, destinationStageArn: stageArn, participantId: p.participantId }}
-                    />
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SimpleTable caption="Replicas in this session" columns={incomingColumns(region, stageArn, sessionId)} rows={replicas} rowKey={(p) => p.participantId} />
       )}
     </section>
   );

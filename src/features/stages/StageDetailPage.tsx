@@ -9,6 +9,7 @@ import { FreshnessIndicator } from '../../components/FreshnessIndicator';
 import { formatTime, stageIdOf } from '../../components/format';
 import { EmptyState, Loading } from '../../components/Loading';
 import { StaleBanner } from '../../components/StaleBanner';
+import { SimpleTable, type SimpleColumn } from '../../components/SimpleTable';
 import { StatusBadge } from '../../components/StatusBadge';
 import { UntrustedText } from '../../components/UntrustedText';
 import { usePollInterval } from '../../query/polling';
@@ -58,6 +59,23 @@ function StageFields({ stage }: { stage: Stage }): ReactNode {
       </dd>
     </dl>
   );
+}
+
+function sessionColumns(region: Region, stageArn: string): SimpleColumn<StageSession>[] {
+  return [
+    {
+      key: 'session',
+      header: 'Session',
+      render: (x) => (
+        <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn, sessionId: x.sessionId })}>
+          <code>{x.sessionId}</code>
+        </a>
+      ),
+    },
+    { key: 'status', header: 'Status', render: (x) => (x.endTime ? <StatusBadge tone="neutral">Ended</StatusBadge> : <StatusBadge tone="ok">Live</StatusBadge>) },
+    { key: 'started', header: 'Started', render: (x) => formatTime(x.startTime) },
+    { key: 'ended', header: 'Ended', render: (x) => (x.endTime ? formatTime(x.endTime) : 'Still running') },
+  ];
 }
 
 export function StageDetailPage({ region, stageArn, sessionId, renderSession }: Props): ReactNode {
@@ -114,31 +132,13 @@ export function StageDetailPage({ region, stageArn, sessionId, renderSession }: 
         allSessions.length === 0 ? (
           <EmptyState>No sessions yet. A session starts when the first participant joins.</EmptyState>
         ) : (
-          <table className="table">
-            <caption className="sr-only">Sessions of this stage, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Session</th>
-                <th scope="col">Status</th>
-                <th scope="col">Started</th>
-                <th scope="col">Ended</th>
-              </tr>
-            </thead>
-            <tbody>
-              {allSessions.map((x) => (
-                <tr key={x.sessionId} aria-current={x.sessionId === selected ? 'true' : undefined} className={x.sessionId === selected ? 'selected' : undefined}>
-                  <td>
-                    <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn: s.arn, sessionId: x.sessionId })}>
-                      <code>{x.sessionId}</code>
-                    </a>
-                  </td>
-                  <td>{x.endTime ? <StatusBadge tone="neutral">Ended</StatusBadge> : <StatusBadge tone="ok">Live</StatusBadge>}</td>
-                  <td>{formatTime(x.startTime)}</td>
-                  <td>{x.endTime ? formatTime(x.endTime) : 'Still running'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SimpleTable
+            caption="Sessions of this stage, newest first"
+            columns={sessionColumns(region, s.arn)}
+            rows={allSessions}
+            rowKey={(x) => x.sessionId}
+            rowProps={(x) => (x.sessionId === selected ? { 'aria-current': 'true', className: 'selected' } : {})}
+          />
         )
       ) : sessions.isError ? (
         <ErrorPanel error={sessions.error} onRetry={() => void sessions.refetch()} />

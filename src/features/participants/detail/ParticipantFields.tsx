@@ -6,7 +6,7 @@ import { UntrustedText } from '../../../components/UntrustedText';
 import { OnAirBadge, ReplicationBadge, StateBadge } from '../ParticipantBadges';
 import { StageLabel } from '../../../components/StageLabel';
 import type { OnAir } from '../../../query/onAir';
-import { RecordingBadge } from '../../../components/StateBadge';
+import { RecordingBadge, ReplicationStateBadge } from '../../../components/StateBadge';
 
 const NOT_REPORTED = 'Not reported: the client did not send it (typical for RTMP encoders and server-side clients).';
 
@@ -95,7 +95,11 @@ export function ParticipantFields({ p, region, onAir }: { p: Participant; region
       </dd>
       <dt>Replication state</dt>
       <dd>
-        <Value v={p.replicationState} empty="Not applicable: no replication involves this participant." />
+        {p.replicationType && p.replicationType !== 'NONE' ? (
+          <ReplicationStateBadge state={p.replicationState} />
+        ) : (
+          <span className="muted">Not applicable: no replication involves this participant.</span>
+        )}
       </dd>
       <dt>Source stage</dt>
       <dd>

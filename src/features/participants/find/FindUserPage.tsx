@@ -8,6 +8,8 @@ import { formatTime, stageIdOf } from '../../../components/format';
 import { EmptyState } from '../../../components/Loading';
 import { navigate } from '../../../routing/navigate';
 import { StatusBadge } from '../../../components/StatusBadge';
+import { ConnectionBadge } from '../../../components/StateBadge';
+import { SimpleTable, type SimpleColumn } from '../../../components/SimpleTable';
 import { bound } from '../../../aws/limits';
 import { UntrustedText } from '../../../components/UntrustedText';
 import { untrustedPlain } from '../../../components/untrusted';
@@ -19,6 +21,39 @@ const QUERY_MAX = bound('UserId', 'max');
 type Run = { query: string; status: 'running' | 'done' | 'cancelled' | 'failed'; error?: AppError };
 
 const hrefOf = (h: FindHit): string => href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region: h.region, stageArn: h.stageArn, sessionId: h.sessionId, participantId: h.participant.participantId });
+
+const HIT_COLUMNS: readonly SimpleColumn<FindHit>[] = [
+  {
+    key: 'participant',
+    header: 'Participant',
+    render: (h) => (
+      <a href={hrefOf(h)} aria-label={`Open participant ${h.participant.participantId} in ${h.region}`}>
+        <code>{h.participant.participantId}</code>
+      </a>
+    ),
+  },
+  { key: 'user', header: 'User id', render: (h) => (h.participant.userId !== undefined ? <UntrustedText value={h.participant.userId} /> : '—') },
+  { key: 'region', header: 'Region', render: (h) => h.region },
+  {
+    key: 'stage',
+    header: 'Stage',
+    render: (h) => <a href={href('/regions/:region/stages/:stageArn', { region: h.region, stageArn: h.stageArn })}>{h.stageName || stageIdOf(h.stageArn)}</a>,
+  },
+  {
+    key: 'session',
+    header: 'Session',
+    render: (h) => (
+      <>
+        <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region: h.region, stageArn: h.stageArn, sessionId: h.sessionId })}>
+          <code>{h.sessionId}</code>
+        </a>{' '}
+        {h.live ? <StatusBadge tone="ok">live</StatusBadge> : <StatusBadge tone="neutral">ended</StatusBadge>}
+      </>
+    ),
+  },
+  { key: 'state', header: 'State', render: (h) => <ConnectionBadge state={h.participant.state} /> },
+  { key: 'joined', header: 'First joined', render: (h) => formatTime(h.participant.firstJoinTime) },
+];
 
 function ProgressLine({ p }: { p: FindProgress }): ReactNode {
   const max = Math.max(p.stagesTotal, 1);
@@ -153,46 +188,12 @@ export function FindUserPage({ regions, search }: { regions: readonly Region[]; 
             {hits.length} {hits.length === 1 ? 'match' : 'matches'} for <code><UntrustedText value={run.query} detail /></code>
           </p>
           {hits.length ? (
-            <table className="table">
-              <caption className="sr-only">Matches for {untrustedPlain(run.query)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Participant</th>
-                  <th scope="col">User id</th>
-                  <th scope="col">Region</th>
-                  <th scope="col">Stage</th>
-                  <th scope="col">Session</th>
-                  <th scope="col">State</th>
-                  <th scope="col">First joined</th>
-                </tr>
-              </thead>
-              <tbody>
-                {hits.map((h) => (
-                  <tr key={`${h.region}/${h.stageArn}/${h.sessionId}/${h.participant.participantId}`}>
-                    <td>
-                      <a href={hrefOf(h)} aria-label={`Open participant ${h.participant.participantId} in ${h.region}`}>
-                        <code>{h.participant.participantId}</code>
-                      </a>
-                    </td>
-                    <td>{h.participant.userId !== undefined ? <UntrustedText value={h.participant.userId} /> : '—'}</td>
-                    <td>{h.region}</td>
-                    <td>
-                      <a href={href('/regions/:region/stages/:stageArn', { region: h.region, stageArn: h.stageArn })}>{h.stageName || stageIdOf(h.stageArn)}</a>
-                    </td>
-                    <td>
-                      <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region: h.region, stageArn: h.stageArn, sessionId: h.sessionId })}>
-                        <code>{h.sessionId}</code>
-                      </a>{' '}
-                      {h.live ? <StatusBadge tone="ok">live</StatusBadge> : <StatusBadge tone="neutral">ended</StatusBadge>}
-                    </td>
-                    <td>
-                      {h.participant.state === 'CONNECTED' ? <StatusBadge tone="ok">CONNECTED</StatusBadge> : <StatusBadge tone="neutral">{h.participant.state ?? '—'}</StatusBadge>}
-                    </td>
-                    <td>{formatTime(h.participant.firstJoinTime)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SimpleTable
+              caption={`Matches for ${untrustedPlain(run.query)}`}
+              columns={HIT_COLUMNS}
+              rows={hits}
+              rowKey={(h) => `${h.region}/${h.stageArn}/${h.sessionId}/${h.participant.participantId}`}
+            />
           ) : run.status !== 'running' ? (
             <EmptyState>No participant with this id was found in the searched sessions.</EmptyState>
           ) : null}

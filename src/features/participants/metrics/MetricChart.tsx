@@ -4,6 +4,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { MetricSeries } from '../../../aws/cloudwatch';
+import { SimpleTable } from '../../../components/SimpleTable';
 
 const COLOURS = ['#1f6feb', '#d1242f', '#1a7f37', '#9a6700', '#8250df', '#57606a'];
 
@@ -54,29 +55,23 @@ export function MetricChart({ title, unit, series, format }: Props): ReactNode {
       <div ref={box} role="img" aria-label={summary} />
       <details>
         <summary>{title} as a table</summary>
-        <table>
-          <caption className="sr-only">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              {series.map((s) => (
-                <th scope="col" key={s.id}>
-                  {s.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {xs.map((x, i) => (
-              <tr key={x}>
-                <th scope="row">{new Date(x * 1000).toLocaleTimeString()}</th>
-                {ys.map((y, j) => (
-                  <td key={series[j]?.id}>{y[i] === null || y[i] === undefined ? '–' : format(y[i] as number)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SimpleTable
+          caption={title}
+          className=""
+          columns={[
+            { key: 'time', header: 'Time', rowHeader: true, render: (i: number) => new Date((xs[i] ?? 0) * 1000).toLocaleTimeString() },
+            ...series.map((s, j) => ({
+              key: s.id,
+              header: s.label,
+              render: (i: number) => {
+                const y = ys[j]?.[i];
+                return y === null || y === undefined ? '–' : format(y);
+              },
+            })),
+          ]}
+          rows={xs.map((_x, i) => i)}
+          rowKey={(i) => String(xs[i])}
+        />
       </details>
     </figure>
   );

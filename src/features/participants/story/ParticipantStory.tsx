@@ -6,7 +6,7 @@ import { href } from '../../../routing/route';
 import { ErrorPanel } from '../../../components/ErrorPanel';
 import { Loading } from '../../../components/Loading';
 import { StaleBanner } from '../../../components/StaleBanner';
-import { StatusBadge } from '../../../components/StatusBadge';
+import { ConnectionBadge } from '../../../components/StateBadge';
 import { explainErrorCode, explainEvent, nextStepFor } from '../eventCodes';
 import { UntrustedText } from '../../../components/UntrustedText';
 import { StageLabel } from '../../../components/StageLabel';
@@ -40,7 +40,12 @@ function Group({ g, region }: { g: StoryGroup; region: Region }): ReactNode {
           <code>{c.key.participantId}</code>
         </a>{' '}
         in stage <StageLabel arn={c.key.stageArn} />, session <code>{c.key.sessionId}</code>
-        {p?.state ? <> · {p.state === 'CONNECTED' ? <StatusBadge tone="ok">CONNECTED</StatusBadge> : <StatusBadge tone="neutral">{p.state}</StatusBadge>}</> : null}
+        {p?.state ? (
+          <>
+            {' '}
+            · <ConnectionBadge state={p.state} />
+          </>
+        ) : null}
       </p>
       <p className="muted">
         Client: <UntrustedText value={[p?.osName, p?.osVersion, p?.browserName, p?.browserVersion, p?.sdkVersion && `SDK ${p.sdkVersion}`, p?.ispName, p?.protocol].filter(Boolean).join(' · ') || 'not reported'} detail />
