@@ -3,19 +3,11 @@ import type { AwsLayer } from '../awsLayer';
 import { toStageSummary } from '../normalize';
 import type { Page, Region, StageSummary } from '../types';
 import { PAGE_SIZE } from '../limits';
+import { realClock } from '../rateLimiter';
 
 export async function listStages(aws: AwsLayer, region: Region, nextToken?: string, signal?: AbortSignal): Promise<Page<StageSummary>> {
   const out = await aws.send(region, new ListStagesCommand({ maxResults: PAGE_SIZE.ListStages, nextToken }), signal);
   return { items: (out.stages ?? []).map(toStageSummary), ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
-}
-
-/** Resolves after `ms`, or rejects with the signal's reason once it aborts. */
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason as Error); }, { once: true });
-  });
 }
 
 /**
@@ -29,7 +21,7 @@ export async function listAllStages(aws: AwsLayer, region: Region, signal?: Abor
     const page = await listStages(aws, region, token, signal);
     all.push(...page.items);
     token = page.nextToken;
-    if (token && pageGapMs > 0) await pause(pageGapMs, signal);
+    if (token && pageGapMs > 0) await realClock.sleep(pageGapMs, signal);
   } while (token);
   return all;
 }

@@ -2,9 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import { StagePicker } from '../../components/StagePicker';
-import { StageLabel } from '../../components/StageLabel';
 import type { Region } from '../../aws/types';
-import { href } from '../../routing/route';
 import { RequestId } from '../../components/ErrorPanel';
 import { Field } from '../../components/Field';
 import { stageIdOf } from '../../components/format';
@@ -14,6 +12,7 @@ import { useOnline } from '../../query/connectivity';
 import { Can } from '../../auth/Can';
 import { FAN_OUT_MAX, isRetryable, needsCheck, parseDestinations, summarize, useFanOut, withResult, type DestinationResult, type FanOutResults } from './fanOut';
 import { replicaQueries } from './queries';
+import { destinationStageColumn } from './columns';
 import { validateReplication, type ReplicationForm } from './validation';
 
 type Props = { region: Region; form: ReplicationForm };
@@ -132,15 +131,7 @@ export function FanOut({ region, form }: Props): ReactNode {
           <SimpleTable
             caption="Fan-out results"
             columns={[
-              {
-                key: 'stage',
-                header: 'Destination stage',
-                render: (r) => (
-                  <a href={href('/regions/:region/stages/:stageArn', { region, stageArn: r.destinationStageArn })}>
-                    <StageLabel arn={r.destinationStageArn} />
-                  </a>
-                ),
-              },
+              destinationStageColumn(region),
               { key: 'result', header: 'Result', render: (r) => <ResultCell r={r} /> },
             ]}
             rows={results}

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { StageLabel } from '../../components/StageLabel';
 import type { ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { ParticipantReplica, Region } from '../../aws/types';
@@ -13,18 +12,11 @@ import { usePollInterval } from '../../query/polling';
 import { Can } from '../../auth/Can';
 import { replicaQueries, type ReplicaSource } from './queries';
 import { StopReplicationButton } from './StopReplicationButton';
+import { destinationStageColumn } from './columns';
 
 function replicaColumns(region: Region): SimpleColumn<ParticipantReplica>[] {
   return [
-    {
-      key: 'stage',
-      header: 'Destination stage',
-      render: (r) => (
-        <a href={href('/regions/:region/stages/:stageArn', { region, stageArn: r.destinationStageArn })}>
-          <StageLabel arn={r.destinationStageArn} />
-        </a>
-      ),
-    },
+    destinationStageColumn(region),
     {
       key: 'session',
       header: 'Destination session',
