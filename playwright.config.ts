@@ -43,7 +43,9 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: /chaos\.spec\.ts$/,
+      // The rate-limit soak runs from playwright.soak.config.ts, on a preview server of its own, so that its two
+      // mostly idle minutes overlap the other test layers instead of adding to them.
+      testIgnore: [/chaos\.spec\.ts$/, /rate-limits\.spec\.ts$/],
       use: { ...devices['Desktop Chrome'], viewport: { width: 1360, height: 900 } },
     },
     {

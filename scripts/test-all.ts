@@ -1,9 +1,9 @@
-// `npm test`: every layer in turn (typecheck, lint, unit + emulator contract tests, infra, build, Playwright,
-// verify:deploy against vite preview), then
+// `npm test`: every layer in turn (dependencies, typecheck, lint, build; the rate-limit soak in the background while
+// the unit + emulator contract tests and infra run; Playwright; verify:deploy against vite preview), then
 // one plain line summing them all, `N passed, N failed, N skipped`, which CI reads. Typecheck, lint and build
 // count as one check each. Exits non-zero if anything failed.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 
 const out = '.test-output';
 rmSync(out, { recursive: true, force: true });
@@ -33,6 +33,16 @@ function countVitest(name: string, report: string, code: number): void {
   layers.push(`${name}: ${v.numPassedTests} passed, ${failed} failed, ${v.numPendingTests + v.numTodoTests} skipped`);
 }
 
+function countPlaywright(name: string, report: string, code: number): void {
+  if (!existsSync(report)) return check(`${name} (no report written)`, false);
+  const p = JSON.parse(readFileSync(report, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const failed = p.stats.unexpected + p.stats.flaky + (code !== 0 && p.stats.unexpected === 0 ? 1 : 0);
+  totals.passed += p.stats.expected;
+  totals.failed += failed;
+  totals.skipped += p.stats.skipped;
+  layers.push(`${name}: ${p.stats.expected} passed, ${failed} failed, ${p.stats.skipped} skipped`);
+}
+
 // infra/ is its own package so the app's install stays small; it is installed here on first use, before the
 // dependency check reads it.
 if (!existsSync('infra/node_modules')) {
@@ -49,6 +59,29 @@ check('typecheck', node('node_modules/typescript/bin/tsc', ['-b']) === 0);
 console.log('\n== lint (eslint, zero warnings)');
 check('lint', node('node_modules/eslint/bin/eslint.js', ['--max-warnings', '0', '.']) === 0);
 
+console.log('\n== build (vite build)');
+const built = node('node_modules/vite/bin/vite.js', ['build']) === 0;
+check('build', built);
+
+// The rate-limit soak keeps a browser on 1,000 stages for two mostly idle minutes against an emulator of its own, on
+// a preview server of its own (playwright.soak.config.ts): it runs while the unit and infra layers do, and its output
+// is printed when it ends.
+let soak: Promise<number> | undefined;
+const soakLog = `${out}/soak.log`;
+if (built) {
+  console.log(`\n== rate-limit soak (playwright, in the background: ${soakLog})`);
+  const fd = openSync(soakLog, 'w');
+  const child = spawn(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '-c', 'playwright.soak.config.ts'], {
+    stdio: ['ignore', fd, fd],
+    env: { ...process.env, NPM_CONFIG_LOGLEVEL: 'error' },
+  });
+  soak = new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code ?? 1));
+    child.once('error', () => resolve(1));
+  });
+  closeSync(fd);
+}
+
 console.log('\n== unit and emulator contract tests (vitest)');
 const vitestCode = node('node_modules/vitest/vitest.mjs', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}/vitest.json`]);
 countVitest('vitest', `${out}/vitest.json`, vitestCode);
@@ -59,23 +92,17 @@ rmSync('infra/.test-output', { recursive: true, force: true });
 const infraCode = run('npm', ['--prefix', 'infra', 'test']);
 countVitest('infra', 'infra/.test-output/vitest.json', infraCode);
 
-console.log('\n== build (vite build)');
-const built = node('node_modules/vite/bin/vite.js', ['build']) === 0;
-check('build', built);
+if (soak) {
+  const soakCode = await soak;
+  console.log('\n== rate-limit soak (playwright), as it printed');
+  console.log(readFileSync(soakLog, 'utf8'));
+  countPlaywright('playwright soak', `${out}/e2e-soak.json`, soakCode);
+}
 
 if (built) {
   console.log('\n== end-to-end (playwright)');
   const pwCode = node('node_modules/@playwright/test/cli.js', ['test']);
-  const report = `${out}/e2e.json`;
-  if (existsSync(report)) {
-    const p = JSON.parse(readFileSync(report, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
-    totals.passed += p.stats.expected;
-    totals.failed += p.stats.unexpected + p.stats.flaky + (pwCode !== 0 && p.stats.unexpected === 0 ? 1 : 0);
-    totals.skipped += p.stats.skipped;
-    layers.push(`playwright: ${p.stats.expected} passed, ${p.stats.unexpected + p.stats.flaky} failed, ${p.stats.skipped} skipped`);
-  } else {
-    check('playwright (no report written)', false);
-  }
+  countPlaywright('playwright', `${out}/e2e.json`, pwCode);
 
   // After Playwright, which has stopped its servers by now: verify:deploy's local run takes the same two ports.
   console.log('\n== verify:deploy against vite preview and the emulator');

@@ -27,8 +27,10 @@ export function defaultUserPoolConfig(region = 'us-east-1'): UserPoolConfig {
     clients: [
       {
         clientId: DEFAULT_CLIENT_ID,
-        callbackUrls: ['http://127.0.0.1:4173/auth/callback', 'http://127.0.0.1:5173/auth/callback', 'http://localhost:5173/auth/callback'],
-        signOutUrls: ['http://127.0.0.1:4173/', 'http://127.0.0.1:5173/', 'http://localhost:5173/'],
+        // 4173: the test suite's vite preview; 4174: the rate-limit soak's own preview, which runs beside the other
+        // test layers (scripts/test-all.ts); 5173: vite's dev server (npm start).
+        callbackUrls: ['http://127.0.0.1:4173/auth/callback', 'http://127.0.0.1:4174/auth/callback', 'http://127.0.0.1:5173/auth/callback', 'http://localhost:5173/auth/callback'],
+        signOutUrls: ['http://127.0.0.1:4173/', 'http://127.0.0.1:4174/', 'http://127.0.0.1:5173/', 'http://localhost:5173/'],
         scopes: ['openid', 'email', 'profile'],
       },
     ],
