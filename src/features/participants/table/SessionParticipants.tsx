@@ -132,7 +132,7 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
       ),
     },
     { key: 'user', header: 'User id', render: (p) => (p.userId ? <UntrustedText value={p.userId} /> : <span className="muted">none</span>) },
-    { key: 'state', header: 'State', render: (p) => <StateBadge state={p.state} /> },
+    { key: 'state', header: 'State', render: (p) => <StateBadge state={p.state} replication={p} /> },
     { key: 'pub', header: 'On air now', render: (p) => <OnAirBadge state={onAirOf(p)} /> },
     { key: 'joined', header: 'First joined', render: (p) => formatTime(p.firstJoinTime) },
     { key: 'rec', header: 'Recording', render: (p) => <RecordingBadge state={p.recordingState} /> },
