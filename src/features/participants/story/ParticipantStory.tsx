@@ -96,7 +96,7 @@ export function ParticipantStory({ region, participantKey: key }: { region: Regi
   if (story) {
     body = (
       <>
-        {q.isRefetchError ? <StaleBanner error={q.error} updatedAt={q.dataUpdatedAt} /> : null}
+        <StaleBanner queries={q} section="story" />
         <p>
           User id <code>{story.userId !== undefined ? <UntrustedText value={story.userId} detail /> : '(none)'}</code> · story loaded {utc(new Date(q.dataUpdatedAt).toISOString())}
         </p>
