@@ -48,11 +48,11 @@ test('a failed background refresh keeps the last good data and says it is stale'
   await expect(participant.field('User id')).toHaveText('steady');
 
   await control.setFaults([{ operation: 'GetParticipant', failNext: 20, errorStatus: 503 }]);
-  await expect(page.getByText(/Showing older data/)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(/Showing data from/)).toBeVisible({ timeout: 15_000 });
   await expect(participant.field('User id')).toHaveText('steady');
 
   await control.clearFaults();
-  await expect(page.getByText(/Showing older data/)).toHaveCount(0, { timeout: 10_000 });
+  await expect(page.getByText(/Showing data from/)).toHaveCount(0, { timeout: 10_000 });
 });
 
 test('a hidden tab makes no requests, and polling resumes when it is shown again', async ({ signedInPage: page, requests }) => {

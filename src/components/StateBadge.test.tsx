@@ -34,4 +34,15 @@ describe('state badges', () => {
     expect(badge(<RecordingBadge state="FAILED" />)).toEqual({ text: 'Failed', tone: 'badge-bad' });
     expect(badge(<RecordingBadge state="DISABLED" />).text).toBe('Off');
   });
+
+  it('a replica whose replication stopped reads "Replication stopped", never "Disconnected"', () => {
+    const stopped = { replicationType: 'REPLICA', replicationState: 'STOPPED' };
+    expect(badge(<ConnectionBadge state="DISCONNECTED" replication={stopped} />)).toEqual({ text: 'Replication stopped', tone: 'badge-neutral' });
+    // Whatever IVS says of the connection: the replication is what ended it.
+    expect(badge(<ConnectionBadge replication={stopped} />).text).toBe('Replication stopped');
+    // An active replica, a source whose replications stopped, and a plain participant keep their connection words.
+    expect(badge(<ConnectionBadge state="CONNECTED" replication={{ replicationType: 'REPLICA', replicationState: 'ACTIVE' }} />).text).toBe('Connected');
+    expect(badge(<ConnectionBadge state="DISCONNECTED" replication={{ replicationType: 'SOURCE', replicationState: 'STOPPED' }} />).text).toBe('Disconnected');
+    expect(badge(<ConnectionBadge state="DISCONNECTED" replication={{ replicationType: 'NONE' }} />).text).toBe('Disconnected');
+  });
 });

@@ -5,7 +5,17 @@ import { offAirReason, onAirText, type OnAir } from '../query/onAir';
 import { formatTime } from './format';
 import { StatusBadge, type Tone } from './StatusBadge';
 
-export function ConnectionBadge({ state }: { state?: string }): ReactNode {
+/** The replication fields of a participant (ParticipantSummary has them all). */
+export type ReplicaFields = { replicationType?: string; replicationState?: string };
+
+/**
+ * A participant's connection. A replica whose replication has stopped was taken out by the replication, not by a
+ * dropped connection: it reads "Replication stopped", never "Disconnected", wherever its state is shown.
+ */
+export function ConnectionBadge({ state, replication }: { state?: string; replication?: ReplicaFields }): ReactNode {
+  if (replication?.replicationType === 'REPLICA' && replication.replicationState === 'STOPPED') {
+    return <StatusBadge tone="neutral">Replication stopped</StatusBadge>;
+  }
   if (state === 'CONNECTED') return <StatusBadge tone="ok">Connected</StatusBadge>;
   if (state === 'DISCONNECTED') return <StatusBadge tone="neutral">Disconnected</StatusBadge>;
   return <StatusBadge tone="warn">Unknown</StatusBadge>;

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import type { ParticipantSummary } from '../../aws/types';
-import { ConnectionBadge, ReplicationRoleBadge } from '../../components/StateBadge';
+import { ConnectionBadge, ReplicationRoleBadge, type ReplicaFields } from '../../components/StateBadge';
 
 export { OnAirBadge } from '../../components/StateBadge';
 
-export function StateBadge({ state }: { state?: ParticipantSummary['state'] }): ReactNode {
-  return <ConnectionBadge state={state} />;
+/** Pass the participant's replication fields so a stopped replica reads as one. */
+export function StateBadge({ state, replication }: { state?: ParticipantSummary['state']; replication?: ReplicaFields }): ReactNode {
+  return <ConnectionBadge state={state} replication={replication} />;
 }
 
 export function ReplicationBadge({ p }: { p: ParticipantSummary }): ReactNode {

@@ -7,6 +7,7 @@ import { getStage } from '../../aws/ivs/getStage';
 import type { Region } from '../../aws/types';
 import { Field } from '../../components/Field';
 import { stageIdOf } from '../../components/format';
+import { StaleBanner } from '../../components/StaleBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { PollingContext, useNow } from '../../query/polling';
 import { Can } from '../../auth/Can';
@@ -254,7 +255,8 @@ function ArmedItem({ arming, onChange, onRemove }: { arming: Arming; onChange: (
                     ? `Next check in ${secondsUntil(lastLook + interval, now)} s.`
                     : 'First check…'}
             </span>
-            {q.isError ? <span className="muted"> Last check failed: {q.error.message}; still watching.</span> : null}
+            {/* With an earlier answer on screen the stale banner below says how old it is; without one, say it here. */}
+            {q.isError && !q.data ? <span className="muted"> Last check failed: {q.error.message}; still watching.</span> : null}
           </>
         ) : state.phase === 'starting' ? (
           <StatusBadge tone="info">Starting…</StatusBadge>
@@ -277,6 +279,7 @@ function ArmedItem({ arming, onChange, onRemove }: { arming: Arming; onChange: (
           </>
         )}
       </p>
+      {watching ? <StaleBanner queries={q} section="armed" /> : null}
       <div className="actions">
         {state.phase === 'armed' ? (
           <button type="button" onClick={onRemove} aria-label={`Cancel armed replication ${label}`}>

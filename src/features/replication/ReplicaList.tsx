@@ -53,7 +53,7 @@ export function ReplicaList({ region, source }: { region: Region; source: Replic
   return (
     <section aria-labelledby={`replicas-${source.participantId}`}>
       <h2 id={`replicas-${source.participantId}`}>Replicas</h2>
-      {q.data && q.isRefetchError ? <StaleBanner error={q.error} updatedAt={q.dataUpdatedAt} /> : null}
+      <StaleBanner queries={q} section="replicas" />
       {body}
       <Can policy="replication:start">
         <a className="button" href={href('/regions/:region/replicate', { region }, { source: source.sourceStageArn, participant: source.participantId })}>

@@ -108,7 +108,7 @@ export function ReplicationMapPage({ region }: { region: Region }): ReactNode {
     for (const e of q.data.edges) groups.set(e.sourceStageArn, [...(groups.get(e.sourceStageArn) ?? []), e]);
     body = (
       <>
-        {q.isRefetchError ? <StaleBanner error={q.error} updatedAt={q.dataUpdatedAt} /> : null}
+        <StaleBanner queries={q} section="map" />
         <p role="status">
           {q.data.edges.length} active {q.data.edges.length === 1 ? 'replication' : 'replications'} from {groups.size} {groups.size === 1 ? 'stage' : 'stages'}
         </p>

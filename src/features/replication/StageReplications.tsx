@@ -6,6 +6,8 @@ import type { ParticipantReplica, ParticipantSummary, Region } from '../../aws/t
 import { href } from '../../routing/route';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { EmptyState, Loading } from '../../components/Loading';
+import { StaleBanner } from '../../components/StaleBanner';
+import { useStaleQueries } from '../../query/stale';
 import { SimpleRow, SimpleTable, type SimpleColumn } from '../../components/SimpleTable';
 import { ReplicationStateBadge } from '../../components/StateBadge';
 import { usePollInterval } from '../../query/polling';
@@ -108,6 +110,10 @@ export function StageReplications({ region, stageArn, sessionId, live }: Props):
   const aws = useAws();
   const interval = usePollInterval('stage');
   const q = useQuery({ ...replicaQueries.inSession(aws, region, stageArn, sessionId), refetchInterval: live ? interval : false });
+  // Each source's replicas are a query of their own (in its row): a failed refresh of any of them leaves a state
+  // such as ACTIVE on screen that may no longer hold, so the section says how old it is.
+  const outgoingKey = [...replicaQueries.all(region), 'source', stageArn];
+  const staleOutgoing = useStaleQueries((k) => outgoingKey.every((part, i) => k[i] === part));
   if (!q.data) {
     return (
       <section aria-labelledby="stage-replications">
@@ -121,6 +127,7 @@ export function StageReplications({ region, stageArn, sessionId, live }: Props):
   return (
     <section aria-labelledby="stage-replications">
       <h2 id="stage-replications">Replication</h2>
+      <StaleBanner queries={[q, ...staleOutgoing]} section="replication" />
       <h3>Going out of this stage</h3>
       {sources.length === 0 ? (
         <EmptyState>No participant of this session is replicated elsewhere.</EmptyState>

@@ -124,10 +124,11 @@ export function StageDetailPage({ region, stageArn, sessionId, renderSession }: 
           </a>
         </Can>
       </div>
-      {stage.isRefetchError ? <StaleBanner error={stage.error} updatedAt={stage.dataUpdatedAt} /> : null}
+      <StaleBanner queries={stage} section="stage" />
       <StageFields stage={s} />
 
       <h2>Sessions</h2>
+      <StaleBanner queries={sessions} section="sessions" />
       {sessions.data ? (
         allSessions.length === 0 ? (
           <EmptyState>No sessions yet. A session starts when the first participant joins.</EmptyState>

@@ -13,6 +13,7 @@ import { EmptyState, Loading } from '../../components/Loading';
 import { navigate } from '../../routing/navigate';
 import { formatSort, parseSort, useSortedRows, withSort, type SortState, type Sorters } from '../../components/sorting';
 import { StaleBanner } from '../../components/StaleBanner';
+import { useStaleQueries } from '../../query/stale';
 import { StatusBadge } from '../../components/StatusBadge';
 import { UntrustedText } from '../../components/UntrustedText';
 import { untrustedPlain } from '../../components/untrusted';
@@ -80,9 +81,11 @@ export function StageListPage({ region, search }: Props): ReactNode {
     combine,
   });
 
+  // The rows' live counts are queries of their own (one per row in view): a failed refresh of any of them makes
+  // the list's numbers older than they look too.
+  const staleCounts = useStaleQueries((k) => k[0] === 'ivs' && k[2] === 'stages' && k[5] === 'live-counts' && shown.includes(k[1] as Region));
   const loaded = lists.every((l) => l.data);
   const firstError = lists.find((l) => l.isError && !l.data);
-  const refetchError = lists.find((l) => l.data && l.isRefetchError);
   const updatedAt = Math.min(...lists.map((l) => l.dataUpdatedAt));
   const fetching = lists.some((l) => l.isFetching);
   // A few thousand rows at most: filtering them takes well under a millisecond per render, and the filters read
@@ -242,7 +245,7 @@ export function StageListPage({ region, search }: Props): ReactNode {
           </button>
         </Can>
       </div>
-      {refetchError ? <StaleBanner error={refetchError.error} updatedAt={refetchError.dataUpdatedAt} /> : null}
+      <StaleBanner queries={[...lists, ...staleCounts]} section="stages" />
       {body}
       {dialog?.kind === 'create' ? <StageFormDialog region={createRegion} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'edit' ? <StageFormDialog region={dialog.stage.region} stage={dialog.stage} onClose={() => setDialog(null)} /> : null}

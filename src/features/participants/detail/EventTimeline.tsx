@@ -6,19 +6,17 @@ import { EmptyState } from '../../../components/Loading';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { explainErrorCode, explainEvent } from '../eventCodes';
 import { StageLabel } from '../../../components/StageLabel';
+import { inCausalOrder } from '../../../query/onAir';
 
 type Props = { events: ParticipantEvent[]; region: Region; stageArn: string; sessionId: string };
 
-function newestFirst(a: ParticipantEvent, b: ParticipantEvent): number {
-  return (b.eventTime ?? '').localeCompare(a.eventTime ?? '');
-}
 
-/** Every event of the participant, newest first, with error codes explained in a sentence. */
+/** Every event of the participant, newest first (the causal order reversed, so LEFT tops a same-second JOINED), with error codes explained in a sentence. */
 export function EventTimeline({ events, region, stageArn, sessionId }: Props): ReactNode {
   if (events.length === 0) return <EmptyState>IVS has recorded no events for this participant.</EmptyState>;
   return (
     <ol className="timeline" aria-label="Participant events, newest first">
-      {[...events].sort(newestFirst).map((e, i) => (
+      {inCausalOrder(events).reverse().map((e, i) => (
         <li key={`${e.eventTime}-${e.name}-${i}`} className={e.errorCode ? 'timeline-error' : undefined}>
           <div className="timeline-head">
             <time dateTime={e.eventTime}>{formatTime(e.eventTime)}</time>{' '}

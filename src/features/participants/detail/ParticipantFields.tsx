@@ -26,7 +26,7 @@ export function ParticipantFields({ p, region, onAir }: { p: Participant; region
       </dd>
       <dt>Connection</dt>
       <dd>
-        <StateBadge state={p.state} />
+        <StateBadge state={p.state} replication={p} />
       </dd>
       <dt>User id</dt>
       <dd>

@@ -44,7 +44,7 @@ export function ParticipantPage({ region, participantKey: key, renderReplicas, r
     const p = q.data;
     body = (
       <>
-        {q.isRefetchError ? <StaleBanner error={q.error} updatedAt={q.dataUpdatedAt} /> : null}
+        <StaleBanner queries={q} section="participant" />
         {p.replicationType === 'REPLICA' && p.sourceStageArn && p.sourceSessionId ? (
           <p className="banner banner-info">
             This participant is a replica.{' '}
@@ -76,7 +76,7 @@ export function ParticipantPage({ region, participantKey: key, renderReplicas, r
       <h2>Events</h2>
       {events.data ? (
         <>
-          {events.isRefetchError ? <StaleBanner error={events.error} updatedAt={events.dataUpdatedAt} /> : null}
+          <StaleBanner queries={events} section="events" />
           <EventTimeline events={events.data} region={region} stageArn={key.stageArn} sessionId={key.sessionId} />
         </>
       ) : events.isError ? (

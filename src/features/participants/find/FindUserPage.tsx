@@ -14,45 +14,129 @@ import { bound } from '../../../aws/limits';
 import { UntrustedText } from '../../../components/UntrustedText';
 import { untrustedPlain } from '../../../components/untrusted';
 import { findUser, RECENT_SESSIONS_PER_STAGE, type FindHit, type FindProgress } from './findUser';
+import { groupHits, type HitGroup, type SourceRef } from './groupHits';
+import { StageLabel } from '../../../components/StageLabel';
 
 /** A query is a user id or a participant id; user ids are the longer. */
 const QUERY_MAX = bound('UserId', 'max');
 
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
 type Run = { query: string; status: 'running' | 'done' | 'cancelled' | 'failed'; error?: AppError };
 
-const hrefOf = (h: FindHit): string => href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region: h.region, stageArn: h.stageArn, sessionId: h.sessionId, participantId: h.participant.participantId });
+const participantHref = (r: SourceRef): string =>
+  href('/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId', { region: r.region, stageArn: r.stageArn, sessionId: r.sessionId, participantId: r.participantId });
+const hrefOf = (h: FindHit): string => participantHref({ region: h.region, stageArn: h.stageArn, sessionId: h.sessionId, participantId: h.participant.participantId });
 
-const HIT_COLUMNS: readonly SimpleColumn<FindHit>[] = [
+/**
+ * A row of the grouped results: a connection the search found, a connection only its replicas were found for
+ * (its own session was not searched), or a replica under its connection.
+ */
+type Row = { kind: 'connection'; h: FindHit; group: HitGroup } | { kind: 'unfound-source'; group: HitGroup } | { kind: 'replica'; h: FindHit; group: HitGroup };
+
+function rowsOf(groups: readonly HitGroup[]): Row[] {
+  return groups.flatMap((group): Row[] => [
+    group.hit ? { kind: 'connection', h: group.hit, group } : { kind: 'unfound-source', group },
+    ...group.replicas.map((h): Row => ({ kind: 'replica', h, group })),
+  ]);
+}
+
+function SessionCell({ region, stageArn, sessionId, live }: { region: Region; stageArn: string; sessionId: string; live?: boolean }): ReactNode {
+  return (
+    <>
+      <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn, sessionId })}>
+        <code>{sessionId}</code>
+      </a>
+      {live === undefined ? null : (
+        <>
+          {' '}
+          {live ? <StatusBadge tone="ok">live</StatusBadge> : <StatusBadge tone="neutral">ended</StatusBadge>}
+        </>
+      )}
+    </>
+  );
+}
+
+const HIT_COLUMNS: readonly SimpleColumn<Row>[] = [
   {
     key: 'participant',
-    header: 'Participant',
-    render: (h) => (
-      <a href={hrefOf(h)} aria-label={`Open participant ${h.participant.participantId} in ${h.region}`}>
-        <code>{h.participant.participantId}</code>
-      </a>
-    ),
+    header: 'Connection',
+    render: (r) => {
+      if (r.kind === 'unfound-source') {
+        const s = r.group.source;
+        return (
+          <>
+            <a href={participantHref(s)} aria-label={`Open source participant ${s.participantId} in ${s.region}`}>
+              <code>{s.participantId}</code>
+            </a>{' '}
+            <span className="muted">(source: its session was not searched)</span>
+          </>
+        );
+      }
+      const { h } = r;
+      const replicaMark = h.participant.replicationType === 'REPLICA' ? <StatusBadge tone="info">Replica</StatusBadge> : null;
+      if (r.kind === 'replica') {
+        return (
+          <span className="find-replica-mark">
+            <span aria-hidden="true">↳ </span>
+            {replicaMark}{' '}
+            <a href={hrefOf(h)} aria-label={`Open replica ${h.participant.participantId} in stage ${stageIdOf(h.stageArn)} (${h.region})`}>
+              <code>{h.participant.participantId}</code>
+            </a>
+          </span>
+        );
+      }
+      return (
+        <>
+          {replicaMark ? <>{replicaMark} </> : null}
+          <a href={hrefOf(h)} aria-label={`Open participant ${h.participant.participantId} in ${h.region}`}>
+            <code>{h.participant.participantId}</code>
+          </a>
+          {r.group.replicas.length ? (
+            <span className="muted">
+              {' '}
+              · {r.group.replicas.length} {r.group.replicas.length === 1 ? 'replica' : 'replicas'}
+            </span>
+          ) : null}
+        </>
+      );
+    },
   },
-  { key: 'user', header: 'User id', render: (h) => (h.participant.userId !== undefined ? <UntrustedText value={h.participant.userId} /> : '—') },
-  { key: 'region', header: 'Region', render: (h) => h.region },
+  {
+    key: 'user',
+    header: 'User id',
+    render: (r) => (r.kind === 'unfound-source' ? '—' : r.h.participant.userId !== undefined ? <UntrustedText value={r.h.participant.userId} /> : '—'),
+  },
+  { key: 'region', header: 'Region', render: (r) => r.group.source.region },
   {
     key: 'stage',
     header: 'Stage',
-    render: (h) => <a href={href('/regions/:region/stages/:stageArn', { region: h.region, stageArn: h.stageArn })}>{h.stageName || stageIdOf(h.stageArn)}</a>,
+    render: (r) => {
+      const region = r.group.source.region as Region;
+      const stageArn = r.kind === 'unfound-source' ? r.group.source.stageArn : r.h.stageArn;
+      return (
+        <a href={href('/regions/:region/stages/:stageArn', { region, stageArn })}>
+          <StageLabel arn={stageArn} />
+        </a>
+      );
+    },
   },
   {
     key: 'session',
     header: 'Session',
-    render: (h) => (
-      <>
-        <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region: h.region, stageArn: h.stageArn, sessionId: h.sessionId })}>
-          <code>{h.sessionId}</code>
-        </a>{' '}
-        {h.live ? <StatusBadge tone="ok">live</StatusBadge> : <StatusBadge tone="neutral">ended</StatusBadge>}
-      </>
-    ),
+    render: (r) =>
+      r.kind === 'unfound-source' ? (
+        <SessionCell region={r.group.source.region as Region} stageArn={r.group.source.stageArn} sessionId={r.group.source.sessionId} />
+      ) : (
+        <SessionCell region={r.h.region} stageArn={r.h.stageArn} sessionId={r.h.sessionId} live={r.h.live} />
+      ),
   },
-  { key: 'state', header: 'State', render: (h) => <ConnectionBadge state={h.participant.state} /> },
-  { key: 'joined', header: 'First joined', render: (h) => formatTime(h.participant.firstJoinTime) },
+  {
+    key: 'state',
+    header: 'State',
+    render: (r) => (r.kind === 'unfound-source' ? <span className="muted">not searched</span> : <ConnectionBadge state={r.h.participant.state} replication={r.h.participant} />),
+  },
+  { key: 'joined', header: 'First joined', render: (r) => (r.kind === 'unfound-source' ? '—' : formatTime(r.h.participant.firstJoinTime)) },
 ];
 
 function ProgressLine({ p }: { p: FindProgress }): ReactNode {
@@ -127,6 +211,8 @@ export function FindUserPage({ regions, search }: { regions: readonly Region[]; 
   });
 
   const running = run?.status === 'running';
+  const groups = groupHits(hits);
+  const replicaCount = groups.reduce((n, g) => n + g.replicas.length, 0);
   return (
     <section aria-labelledby="find-title">
       <h1 id="find-title">Find a user</h1>
@@ -186,13 +272,15 @@ export function FindUserPage({ regions, search }: { regions: readonly Region[]; 
           {run.error ? <ErrorPanel error={run.error} onRetry={start} title="The search stopped" /> : null}
           <p role="status">
             {hits.length} {hits.length === 1 ? 'match' : 'matches'} for <code><UntrustedText value={run.query} detail /></code>
+            {hits.length ? ` · ${plural(groups.length, 'connection', 'connections')}${replicaCount ? `, ${plural(replicaCount, 'replica', 'replicas')} under them` : ''}` : ''}
           </p>
           {hits.length ? (
             <SimpleTable
-              caption={`Matches for ${untrustedPlain(run.query)}`}
+              caption={`Matches for ${untrustedPlain(run.query)}, one group per connection with its replicas under it`}
               columns={HIT_COLUMNS}
-              rows={hits}
-              rowKey={(h) => `${h.region}/${h.stageArn}/${h.sessionId}/${h.participant.participantId}`}
+              rows={rowsOf(groups)}
+              rowKey={(r) => (r.kind === 'replica' ? `${r.group.key}>${r.h.stageArn}/${r.h.sessionId}` : r.group.key)}
+              rowProps={(r) => ({ className: r.kind === 'replica' ? 'find-replica' : 'find-connection' })}
             />
           ) : run.status !== 'running' ? (
             <EmptyState>No participant with this id was found in the searched sessions.</EmptyState>

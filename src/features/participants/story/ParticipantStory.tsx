@@ -10,7 +10,7 @@ import { ConnectionBadge } from '../../../components/StateBadge';
 import { explainErrorCode, explainEvent, nextStepFor } from '../eventCodes';
 import { UntrustedText } from '../../../components/UntrustedText';
 import { StageLabel } from '../../../components/StageLabel';
-import { EVENT_KINDS, eventLine, filterStory, gapLine, local, storyFileName, storyToJson, storyToText, utc, type EventKind, type StoryGroup } from './story';
+import { EVENT_KINDS, eventLine, filterStory, gapLine, local, spanLine, storyFileName, storyToJson, storyToText, utc, type EventKind, type StoryGroup } from './story';
 import { storyQueries } from './storyLoad';
 
 function download(text: string, fileName: string, type: string): void {
@@ -25,7 +25,7 @@ function download(text: string, fileName: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
-function Group({ g, region }: { g: StoryGroup; region: Region }): ReactNode {
+function Group({ g, region, asOf }: { g: StoryGroup; region: Region; asOf: string }): ReactNode {
   const c = g.connection;
   const p = c.participant;
   const id = `story-group-${g.number}`;
@@ -43,10 +43,11 @@ function Group({ g, region }: { g: StoryGroup; region: Region }): ReactNode {
         {p?.state ? (
           <>
             {' '}
-            · <ConnectionBadge state={p.state} />
+            · <ConnectionBadge state={p.state} replication={p} />
           </>
         ) : null}
       </p>
+      <p>{spanLine(g, asOf)}</p>
       <p className="muted">
         Client: <UntrustedText value={[p?.osName, p?.osVersion, p?.browserName, p?.browserVersion, p?.sdkVersion && `SDK ${p.sdkVersion}`, p?.ispName, p?.protocol].filter(Boolean).join(' · ') || 'not reported'} detail />
       </p>
@@ -95,7 +96,7 @@ export function ParticipantStory({ region, participantKey: key }: { region: Regi
   if (story) {
     body = (
       <>
-        {q.isRefetchError ? <StaleBanner error={q.error} updatedAt={q.dataUpdatedAt} /> : null}
+        <StaleBanner queries={q} section="story" />
         <p>
           User id <code>{story.userId !== undefined ? <UntrustedText value={story.userId} detail /> : '(none)'}</code> · story loaded {utc(new Date(q.dataUpdatedAt).toISOString())}
         </p>
@@ -105,7 +106,7 @@ export function ParticipantStory({ region, participantKey: key }: { region: Regi
               {gapLine(it.gap)} (from {utc(it.gap.from)} to {utc(it.gap.to)})
             </p>
           ) : (
-            <Group key={`g-${it.group.number}`} g={it.group} region={region} />
+            <Group key={`g-${it.group.number}`} g={it.group} region={region} asOf={new Date(q.dataUpdatedAt).toISOString()} />
           ),
         )}
       </>

@@ -94,4 +94,113 @@ describe('merged participant story', () => {
     expect(json).not.toMatch(/[\u2028\u2029\u0085\u202E\u{E0020}]/u);
     expect((JSON.parse(json) as { userId: string }).userId).toBe(forged);
   });
+
+  describe('causal order of events with the same timestamp', () => {
+    // IVS gives times to the second: a quick publisher can join, publish, stop and leave within one second,
+    // and the list may come newest first or shuffled.
+    const sameSecond = (): StoryConnection[] => [
+      {
+        key: { stageArn: SRC, sessionId: S1, participantId: 'p-quick' },
+        role: 'user',
+        focus: true,
+        participant: person('p-quick', { state: 'DISCONNECTED', replicationType: 'SOURCE' }),
+        events: [
+          ev('PUBLISH_STOPPED', 7),
+          ev('LEFT', 7),
+          ev('SUBSCRIBE_STARTED', 3, { remoteParticipantId: 'p-other' }),
+          ev('REPLICATION_STOPPED', 7, { destinationStageArn: DST, destinationSessionId: D1 }),
+          ev('PUBLISH_STARTED', 3),
+          ev('REPLICATION_STARTED', 3, { destinationStageArn: DST, destinationSessionId: D1 }),
+          ev('JOINED', 3),
+          ev('SUBSCRIBE_STOPPED', 7, { remoteParticipantId: 'p-other' }),
+        ],
+      },
+      {
+        key: { stageArn: DST, sessionId: D1, participantId: 'p-quick' },
+        role: 'replica',
+        focus: false,
+        participant: person('p-quick', { state: 'DISCONNECTED', replicationType: 'REPLICA', replicationState: 'STOPPED', sourceStageArn: SRC, sourceSessionId: S1 }),
+        events: [ev('LEFT', 7, { replica: true }), ev('PUBLISH_STARTED', 3, { replica: true }), ev('PUBLISH_STOPPED', 7, { replica: true }), ev('JOINED', 3, { replica: true })],
+      },
+    ];
+    const natural = ['JOINED', 'PUBLISH_STARTED', 'SUBSCRIBE_STARTED', 'REPLICATION_STARTED', 'REPLICATION_STOPPED', 'SUBSCRIBE_STOPPED', 'PUBLISH_STOPPED', 'LEFT'];
+
+    it('the merged story puts JOINED first and LEFT last within one second, whatever order IVS lists them in', () => {
+      const story = mergeStory('us-east-1', { stageArn: SRC, sessionId: S1, participantId: 'p-quick' }, sameSecond());
+      const groups = story.items.flatMap((i) => (i.type === 'group' ? [i.group] : []));
+      expect(groups.map((g) => g.events.map((e) => e.name))).toEqual([natural, ['JOINED', 'PUBLISH_STARTED', 'PUBLISH_STOPPED', 'LEFT']]);
+      // Reversed input gives the same story: the order comes from the events, not from the list.
+      const reversed = sameSecond().map((c) => ({ ...c, events: [...c.events].reverse() }));
+      const again = mergeStory('us-east-1', { stageArn: SRC, sessionId: S1, participantId: 'p-quick' }, reversed);
+      expect(again.items.flatMap((i) => (i.type === 'group' ? [i.group.events.map((e) => e.name)] : []))).toEqual(groups.map((g) => g.events.map((e) => e.name)));
+      expect(groups[0]?.end).toBe(t(7));
+    });
+
+    it('the text and JSON exports keep that order', () => {
+      const story = mergeStory('us-east-1', { stageArn: SRC, sessionId: S1, participantId: 'p-quick' }, sameSecond());
+      const text = storyToText(story, { generatedAt: t(59), timeZone: 'UTC' });
+      const first = text.split('== 2.')[0] ?? '';
+      const names = first.split('\n').flatMap((l) => /^ {2}\S+ \S+ UTC (\w+)/.exec(l)?.slice(1) ?? []);
+      expect(names).toEqual(natural);
+      const json = JSON.parse(storyToJson(story, { generatedAt: t(59) })) as { items: { events: { name: string }[] }[] };
+      expect(json.items.map((i) => i.events.map((e) => e.name))).toEqual([natural, ['JOINED', 'PUBLISH_STARTED', 'PUBLISH_STOPPED', 'LEFT']]);
+    });
+
+    it('events across seconds given out of order are sorted by time first, then by their natural order', () => {
+      const conns: StoryConnection[] = [
+        {
+          key: { stageArn: SRC, sessionId: S1, participantId: 'p-x' },
+          role: 'user',
+          focus: true,
+          participant: person('p-x'),
+          events: [ev('LEFT', 9), ev('SUBSCRIBE_STARTED', 2, { remoteParticipantId: 'p-y' }), ev('JOINED', 1), ev('PUBLISH_STOPPED', 6), ev('PUBLISH_STARTED', 2)],
+        },
+      ];
+      const story = mergeStory('us-east-1', { stageArn: SRC, sessionId: S1, participantId: 'p-x' }, conns);
+      const g = story.items[0];
+      expect(g?.type === 'group' && g.group.events.map((e) => `${e.name}@${new Date(e.eventTime ?? '').getUTCSeconds()}`)).toEqual([
+        'JOINED@1',
+        'PUBLISH_STARTED@2',
+        'SUBSCRIBE_STARTED@2',
+        'PUBLISH_STOPPED@6',
+        'LEFT@9',
+      ]);
+    });
+  });
+
+  describe('a participant still connected', () => {
+    const live = (): StoryConnection[] => [
+      {
+        key: { stageArn: SRC, sessionId: S1, participantId: 'p-live' },
+        role: 'user',
+        focus: true,
+        participant: person('p-live', { state: 'CONNECTED' }),
+        events: [ev('PUBLISH_STARTED', 4), ev('JOINED', 2)],
+      },
+      {
+        key: { stageArn: SRC, sessionId: S1, participantId: 'p-gone' },
+        role: 'user',
+        focus: false,
+        participant: person('p-gone', { state: 'DISCONNECTED' }),
+        events: [ev('LEFT', 1), ev('JOINED', 0)],
+      },
+    ];
+
+    it('has no end in the story, and its exports say it is still connected at the export time', () => {
+      const story = mergeStory('us-east-1', { stageArn: SRC, sessionId: S1, participantId: 'p-live' }, live());
+      const groups = story.items.flatMap((i) => (i.type === 'group' ? [i.group] : []));
+      expect(groups.map((g) => [g.connection.key.participantId, g.connected, g.end])).toEqual([
+        ['p-gone', false, t(1)],
+        ['p-live', true, undefined],
+      ]);
+      const text = storyToText(story, { generatedAt: t(59), timeZone: 'UTC' });
+      expect(text).toContain('From 2026-03-04 20:14:02 UTC, still connected at 2026-03-04 20:14:59 UTC');
+      expect(text).toContain('From 2026-03-04 20:14:00 UTC to 2026-03-04 20:14:01 UTC');
+      // The last event of a connected participant is never given as its end.
+      expect(text).not.toContain('to 2026-03-04 20:14:04 UTC');
+      const json = JSON.parse(storyToJson(story, { generatedAt: t(59) })) as { items: { participantId?: string; end: string | null; stillConnectedAt: string | null }[] };
+      const byId = Object.fromEntries(json.items.filter((i) => i.participantId).map((i) => [i.participantId, { end: i.end, stillConnectedAt: i.stillConnectedAt }]));
+      expect(byId).toEqual({ 'p-gone': { end: t(1), stillConnectedAt: null }, 'p-live': { end: null, stillConnectedAt: t(59) } });
+    });
+  });
 });

@@ -4,6 +4,7 @@
 import type { Participant, ParticipantEvent, ParticipantKey, Region } from '../../../aws/types';
 import { explainErrorCode, explainEvent, nextStepFor } from '../eventCodes';
 import { revealHidden as shown, safeJson } from '../../../components/untrusted';
+import { inCausalOrder } from '../../../query/onAir';
 
 /** `user`: a connection of the user (the participant itself, or another join with the same user id). */
 export type ConnectionRole = 'user' | 'replica';
@@ -22,10 +23,13 @@ export type StoryGroup = {
   number: number;
   label: string;
   connection: StoryConnection;
-  /** Events oldest first. */
+  /** Events oldest first; events of one timestamp in their natural order (JOINED … LEFT). */
   events: ParticipantEvent[];
   start?: string;
+  /** When the connection ended; undefined while it is still connected (see `connected`) or when nobody can tell. */
   end?: string;
+  /** IVS says the participant is connected now: the story has no end yet, and an export says so. */
+  connected: boolean;
 };
 
 export type StoryGap = { from?: string; to?: string; seconds?: number; nextParticipantId: string };
@@ -55,7 +59,6 @@ export function kindOf(e: Pick<ParticipantEvent, 'name' | 'errorCode'>): EventKi
   return 'other';
 }
 
-const byTime = (a: ParticipantEvent, b: ParticipantEvent): number => (a.eventTime ?? '').localeCompare(b.eventTime ?? '');
 const seconds = (from?: string, to?: string): number | undefined =>
   from && to ? Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000)) : undefined;
 
@@ -68,7 +71,9 @@ function startOf(c: StoryConnection, events: ParticipantEvent[]): string | undef
  * participant id, destination session started from its session), with a reconnect gap between user connections.
  */
 export function mergeStory(region: Region, focus: ParticipantKey, connections: StoryConnection[]): Story {
-  const sorted = connections.map((c) => ({ c, events: [...c.events].sort(byTime) }));
+  // IVS gives event times to the second at best and lists them in no promised order: events of one timestamp are
+  // put in the order they must have happened, the same order the on-air derivation reads.
+  const sorted = connections.map((c) => ({ c, events: inCausalOrder(c.events) }));
   const users = sorted.filter((x) => x.c.role === 'user').sort((a, b) => (startOf(a.c, a.events) ?? '').localeCompare(startOf(b.c, b.events) ?? ''));
   const replicas = sorted.filter((x) => x.c.role === 'replica');
   const placed = new Set<StoryConnection>();
@@ -77,7 +82,10 @@ export function mergeStory(region: Region, focus: ParticipantKey, connections: S
   const push = (x: { c: StoryConnection; events: ParticipantEvent[] }, label: string): void => {
     placed.add(x.c);
     n += 1;
-    items.push({ type: 'group', group: { number: n, label, connection: x.c, events: x.events, start: startOf(x.c, x.events), end: x.events.at(-1)?.eventTime } });
+    // A connected participant's last event is not its end: it is still there.
+    const connected = x.c.participant?.state === 'CONNECTED';
+    const end = connected ? undefined : x.events.at(-1)?.eventTime;
+    items.push({ type: 'group', group: { number: n, label, connection: x.c, events: x.events, start: startOf(x.c, x.events), ...(end ? { end } : {}), connected } });
   };
   const replicasOf = (u: StoryConnection): typeof replicas =>
     replicas.filter((r) => !placed.has(r.c) && r.c.key.participantId === u.key.participantId && (r.c.participant?.sourceSessionId ?? u.key.sessionId) === u.key.sessionId);
@@ -148,6 +156,11 @@ export function clientInfo(p?: Participant): string {
   return parts.length ? shown(parts.join(', ')) : 'no client info reported';
 }
 
+/** When a connection ran; one still connected is said to be so at the time of the export, not given an end. */
+export function spanLine(g: Pick<StoryGroup, 'start' | 'end' | 'connected'>, generatedAt: string): string {
+  return g.connected ? `From ${utc(g.start)}, still connected at ${utc(generatedAt)}` : `From ${utc(g.start)} to ${utc(g.end)}`;
+}
+
 /**
  * A readable summary for a support ticket: ids, UTC and local times, client info, errors with next steps. Every
  * value from outside (user ids, client info, ids) goes through revealHidden, so a newline in a user id cannot forge
@@ -176,7 +189,7 @@ export function storyToText(story: Story, opts: { generatedAt: string; timeZone?
       `== ${g.number}. ${shown(g.label)}${c.focus ? ' (this participant)' : ''} ==`,
       `Participant ${shown(c.key.participantId)}, stage ${shown(c.key.stageArn)}, session ${shown(c.key.sessionId)}`,
       `User id: ${c.participant?.userId !== undefined ? shown(c.participant.userId) : '(none)'}; client: ${clientInfo(c.participant)}`,
-      `From ${utc(g.start)} to ${utc(g.end)}`,
+      spanLine(g, opts.generatedAt),
     );
     if (!g.events.length) out.push('  (no events of the chosen kinds)');
     for (const e of g.events) {
@@ -210,6 +223,7 @@ export function storyToJson(story: Story, opts: { generatedAt: string; kinds?: R
               participant: it.group.connection.participant ?? null,
               start: it.group.start ?? null,
               end: it.group.end ?? null,
+              stillConnectedAt: it.group.connected ? opts.generatedAt : null,
               events: it.group.events.map((e) => ({
                 ...e,
                 line: eventLine(e),

@@ -12,6 +12,7 @@ import { EmptyState, Loading } from '../../../components/Loading';
 import { navigate } from '../../../routing/navigate';
 import { parseSort, sortRows, useSortedRows, withSort, type SortState } from '../../../components/sorting';
 import { StaleBanner } from '../../../components/StaleBanner';
+import { useStaleQueries } from '../../../query/stale';
 import { RecordingBadge } from '../../../components/StateBadge';
 import { UntrustedText } from '../../../components/UntrustedText';
 import { useBudgetedInterval, useParticipantWalkRate } from '../../../query/budget';
@@ -88,6 +89,8 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
   // On air now is looked up for the participants on the pages in view only (useOnAir keeps it within budget).
   const viewRows = polled.flatMap((i) => rows.slice(starts[i] ?? 0, (starts[i] ?? 0) + (q.pageLengths[i] ?? 0)));
   const onAirOf = useOnAir(region, stageArn, sessionId, viewRows, live);
+  // The on-air column reads each publisher's events: a failed refresh of those makes it as old as the rows.
+  const staleOnAir = useStaleQueries((k) => k[0] === 'ivs' && k[1] === region && k[2] === 'participants' && k[4] === stageArn && k[6] === sessionId && k[7] === 'events');
   const onRange = (r: VisibleRange): void => setPagesKey(pagesInView(r, starts, sorted.order).join(','));
   const hasNextPage = last?.data?.nextToken !== undefined;
   const isFetchingNextPage = pageCount > 1 && last?.data === undefined && (last?.isFetching ?? false);
@@ -132,7 +135,7 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
       ),
     },
     { key: 'user', header: 'User id', render: (p) => (p.userId ? <UntrustedText value={p.userId} /> : <span className="muted">none</span>) },
-    { key: 'state', header: 'State', render: (p) => <StateBadge state={p.state} /> },
+    { key: 'state', header: 'State', render: (p) => <StateBadge state={p.state} replication={p} /> },
     { key: 'pub', header: 'On air now', render: (p) => <OnAirBadge state={onAirOf(p)} /> },
     { key: 'joined', header: 'First joined', render: (p) => formatTime(p.firstJoinTime) },
     { key: 'rec', header: 'Recording', render: (p) => <RecordingBadge state={p.recordingState} /> },
@@ -187,7 +190,7 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
         <FreshnessIndicator updatedAt={q.updatedAt} fetching={q.fetching} />
       </div>
       <ParticipantFilterBar key={search.get('filter') ?? ''} filter={filter} onChange={setFilter} onFindParticipant={findParticipant} />
-      {q.refetchError?.error ? <StaleBanner error={q.refetchError.error} updatedAt={q.updatedAt} /> : null}
+      <StaleBanner queries={[q.refetchError, ...staleOnAir]} section="participants" />
       {body}
       {rows.length ? <p className="muted">{`${rows.length}${hasNextPage ? '+' : ''} participants loaded`}</p> : null}
       {sort && hasNextPage && rows.length ? (
