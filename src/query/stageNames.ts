@@ -35,13 +35,33 @@ export function useStageName(arn: string | undefined): string | undefined {
   return known ? q.data : undefined;
 }
 
-/** A stage's name as the cache knows it now (the region's list, or the stage itself), for text written once. */
+/** A stage record (a list row, a stage, a picker option) with this ARN and a name, searched a few levels deep. */
+function findNamed(v: unknown, arn: string, depth: number): string | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const r = v as { arn?: unknown; name?: unknown };
+  if (r.arn === arn && typeof r.name === 'string' && r.name) return r.name;
+  if (depth === 0) return undefined;
+  for (const child of Array.isArray(v) ? v : Object.values(v)) {
+    const hit = findNamed(child, arn, depth - 1);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/**
+ * A stage's name as the cache knows it now, for text written once (a notice): the region's stage list first, else
+ * any cached view of the region that holds the stage (its own page, a picker's list).
+ */
 export function cachedStageName(qc: QueryClient, arn: string): string | undefined {
   const region = regionOfArn(arn);
   if (!region) return undefined;
   const fromList = qc.getQueryData<StageSummary[]>(['ivs', region, 'stages', 'list'])?.find((s) => s.arn === arn)?.name;
-  const fromDetail = qc.getQueryData<StageSummary>(['ivs', region, 'stages', 'detail', arn, 'stage'])?.name;
-  return fromList || fromDetail || undefined;
+  if (fromList) return fromList;
+  for (const q of qc.getQueryCache().findAll({ queryKey: ['ivs', region] })) {
+    const hit = findNamed(q.state.data, arn, 4);
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 type Person = { participantId: string; userId?: string; attributes?: Record<string, string> };
