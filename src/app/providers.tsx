@@ -7,14 +7,22 @@ import { loginsKey, type AppConfig } from '../config/schema';
 import { useAuthController } from '../auth/session';
 import { PollingContext, usePollingState } from '../query/polling';
 import { createQueryClient } from '../query/queryClient';
+import { createNoticeStore, NoticeContext } from '../query/notices';
+import { NoticeRegion } from '../components/NoticeRegion';
 
-/** The composition root: one QueryClient and the polling switch, built once per page load. */
+/** The composition root: one QueryClient, the polling switch and the notices, built once per page load. */
 export function Providers({ config, children }: { config: AppConfig; children: ReactNode }): ReactNode {
   const [queryClient] = useState(createQueryClient);
+  const [notices] = useState(createNoticeStore);
   const polling = usePollingState(config.pollIntervalsMs);
   return (
     <QueryClientProvider client={queryClient}>
-      <PollingContext value={polling}>{children}</PollingContext>
+      <PollingContext value={polling}>
+        <NoticeContext value={notices}>
+          {children}
+          <NoticeRegion />
+        </NoticeContext>
+      </PollingContext>
     </QueryClientProvider>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { AppError } from '../aws/errors';
+import { useModalDialog } from './dialogFocus';
 import { ErrorPanel } from './ErrorPanel';
 import { useSubmitLock } from './useSubmitLock';
 
@@ -17,18 +18,17 @@ type Props = {
 };
 
 /**
- * A native modal <dialog>: focus trap, Escape and the top layer come from the browser. A second confirm before the
- * first has settled (double click, repeated Enter) is ignored, even before `pending` has reached the screen.
+ * A native modal <dialog>: focus trap, Escape and the top layer come from the browser. It opens with focus on
+ * Cancel, the safe action (a stray Enter cancels rather than confirms), and on closing gives focus back to what
+ * opened it. A second confirm before the first has settled (double click, repeated Enter) is ignored, even before
+ * `pending` has reached the screen.
  */
 export function ConfirmDialog({ open, title, children, confirmLabel, pending, error, danger, onConfirm, onCancel }: Props): ReactNode {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const lock = useSubmitLock({ pending, error });
+  useModalDialog(ref, open);
   useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
     // Opened afresh, the dialog accepts a confirm again even if the last one never reached a request.
     if (!open) lock.release();
   }, [open, lock]);
@@ -45,7 +45,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, pending, er
         {children}
         {error ? <ErrorPanel error={error} /> : null}
         <div className="actions">
-          <button type="button" onClick={onCancel} disabled={pending}>
+          <button type="button" onClick={onCancel} disabled={pending} data-autofocus>
             Cancel
           </button>
           <button type="submit" className={danger ? 'danger' : 'primary'} disabled={pending}>

@@ -34,6 +34,12 @@ export function KeyValueEditor({ legend, rows, onChange, byteLimit, error, hint,
   const id = useId();
   const bytes = rowsBytes(rows);
   const over = byteLimit !== undefined && bytes > byteLimit;
+  const errorId = `${id}-error`;
+  // The rows the error is about: those missing a key when that is the trouble, else every row (a limit on the whole
+  // set), so a failed submit can take focus to the first of them and a screen reader hears why.
+  const invalidRows = new Set<number>(
+    error || over ? (rows.some((r) => r.key === '') && error ? rows.flatMap((r, i) => (r.key === '' ? [i] : [])) : rows.map((_, i) => i)) : [],
+  );
   const set = (i: number, patch: Partial<KeyValueRow>): void => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <fieldset className={error || over ? 'kv field-invalid' : 'kv'} aria-describedby={`${id}-status`}>
@@ -42,8 +48,17 @@ export function KeyValueEditor({ legend, rows, onChange, byteLimit, error, hint,
       {rows.length === 0 ? <p className="muted">None.</p> : null}
       {rows.map((r, i) => (
         <div className="kv-row" key={i}>
-          <input aria-label={`${legend} key ${i + 1}`} value={r.key} onChange={(e) => set(i, { key: e.target.value })} placeholder="key" />
           <input
+            aria-label={`${legend} key ${i + 1}`}
+            value={r.key}
+            onChange={(e) => set(i, { key: e.target.value })}
+            placeholder="key"
+            aria-invalid={invalidRows.has(i) || undefined}
+            aria-describedby={invalidRows.has(i) ? (error ? errorId : `${id}-status`) : undefined}
+          />
+          <input
+            aria-invalid={invalidRows.has(i) || undefined}
+            aria-describedby={invalidRows.has(i) ? (error ? errorId : `${id}-status`) : undefined}
             aria-label={`${legend} value ${i + 1}`}
             value={r.value}
             onChange={(e) => set(i, { value: e.target.value })}
@@ -63,7 +78,7 @@ export function KeyValueEditor({ legend, rows, onChange, byteLimit, error, hint,
         </span>
       </div>
       {error ? (
-        <p className="field-error">
+        <p id={errorId} className="field-error">
           <span aria-hidden="true">✕ </span>
           {error}
         </p>

@@ -6,6 +6,7 @@ import type { AwsLayer } from '../aws/awsLayer';
 import type { Role } from '../auth/policies';
 import { AuthContext, type AuthController, type AuthState } from '../auth/session';
 import { PollingContext } from '../query/polling';
+import { createNoticeStore, NoticeContext, type NoticeStore } from '../query/notices';
 
 const intervals = { stages: 5000, stage: 3000, participants: 3000, participant: 3000 };
 
@@ -18,13 +19,15 @@ export function fakeAuth(role: Role | null = 'producer', sub = 'test-sub'): Auth
 }
 
 /** Renders with a fresh QueryClient (no retries), a given AWS layer, a signed-in role and polling switched off. */
-export function renderWithProviders(ui: ReactElement, aws: AwsLayer = noAws, role: Role | null = 'producer'): RenderResult {
+export function renderWithProviders(ui: ReactElement, aws: AwsLayer = noAws, role: Role | null = 'producer', notices: NoticeStore = createNoticeStore()): RenderResult {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return render(
     <AuthContext value={fakeAuth(role)}>
       <QueryClientProvider client={client}>
         <AwsProvider aws={aws}>
-          <PollingContext value={{ intervals, paused: true, setPaused: () => undefined }}>{ui}</PollingContext>
+          <PollingContext value={{ intervals, paused: true, setPaused: () => undefined }}>
+            <NoticeContext value={notices}>{ui}</NoticeContext>
+          </PollingContext>
         </AwsProvider>
       </QueryClientProvider>
     </AuthContext>,

@@ -22,6 +22,11 @@ export type FaultRule = {
    * for `operation`; a rule without `operation` applies only to the operations whose model lists it.
    */
   errorType?: string;
+  /**
+   * Fail after the operation has run instead of before: its change is made and kept, but the caller gets the
+   * failure, as when an answer is lost on its way back. Tests what a client does when a write may have happened.
+   */
+  after?: boolean;
 };
 
 export type FaultsConfig = { seed?: number; rules: FaultRule[] };
@@ -52,6 +57,8 @@ export class FaultInjector {
         throw new RangeError('latencyMs must be a number from 0 to 60000.');
       }
       if (r.failNext !== undefined && (!Number.isInteger(r.failNext) || r.failNext < 0)) throw new RangeError('failNext must be a whole number.');
+      if (r.after !== undefined && typeof r.after !== 'boolean') throw new RangeError('after must be true or false.');
+      if (r.after && r.latencyMs !== undefined) throw new RangeError('latencyMs applies before an operation runs; give it in a rule without after.');
       if (r.errorType !== undefined) {
         if (r.errorStatus !== undefined) throw new RangeError('Give errorType or errorStatus, not both.');
         checkErrorType(r.errorType, r.operation);
@@ -71,12 +78,30 @@ export class FaultInjector {
 
   /** Waits out any injected latency, then throws the injected failure, if any, for this request. */
   async apply(operation: string, region: string, style: 'modelled' | 'json11'): Promise<void> {
-    const matching = this.rules.filter(
-      (r) => (!r.operation || r.operation === operation) && (!r.region || r.region === region) && (!r.errorType || listsError(operation, r.errorType)),
-    );
+    const matching = this.matching(operation, region, false);
     if (matching.length === 0) return;
     const latency = Math.max(0, ...matching.map((r) => r.latencyMs ?? 0));
     if (latency > 0) await new Promise((res) => setTimeout(res, latency));
+    this.failIfDue(matching, operation, style);
+  }
+
+  /** Throws the failure, if any, of the rules marked `after`, once the operation has run and changed the state. */
+  applyAfter(operation: string, region: string, style: 'modelled' | 'json11'): void {
+    const matching = this.matching(operation, region, true);
+    if (matching.length) this.failIfDue(matching, operation, style);
+  }
+
+  private matching(operation: string, region: string, after: boolean): FaultRule[] {
+    return this.rules.filter(
+      (r) =>
+        !!r.after === after &&
+        (!r.operation || r.operation === operation) &&
+        (!r.region || r.region === region) &&
+        (!r.errorType || listsError(operation, r.errorType)),
+    );
+  }
+
+  private failIfDue(matching: FaultRule[], operation: string, style: 'modelled' | 'json11'): void {
     for (const r of matching) {
       const fail = () => (r.errorType ? modelledError(operation, r.errorType, style) : this.failure(r.errorStatus ?? 500, style));
       if (r.failNext && r.failNext > 0) {

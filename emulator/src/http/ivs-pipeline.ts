@@ -1,6 +1,6 @@
 // The IVS Real-Time request pipeline after CORS: route from the model, SigV4, faults, parse, the control API's extra
 // denials, IAM's policy check, then (only for a caller IAM lets through) "not implemented", account standing,
-// validate, run.
+// validate, run, and the faults injected after the run.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { CredentialStore } from '../auth/credentials.ts';
 import { ivsRealtimeModel as model } from '../model/generated/ivs-realtime.ts';
@@ -97,7 +97,7 @@ export async function handleIvs(req: IvsRequest, env: IvsEnv, note: (info: { ope
 
   const backend = env.world.backend(caller.accountId, region);
   if (!backend) throw new ServiceError('InternalServerException', 500, `No state for region ${region}.`);
-  return handler(input, {
+  const output = await handler(input, {
     backend,
     region,
     accountId: caller.accountId,
@@ -107,4 +107,7 @@ export async function handleIvs(req: IvsRequest, env: IvsEnv, note: (info: { ope
     now: env.clock.now(),
     defaultPageSize: op.paginated?.defaultPageSize ?? 50,
   });
+  // A fault marked `after`: the change above stands, the answer is a failure (an answer lost on the way back).
+  env.faults.applyAfter(op.name, region, 'modelled');
+  return output;
 }

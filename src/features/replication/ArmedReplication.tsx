@@ -164,7 +164,7 @@ function ArmedItem({ arming, onChange, onRemove }: { arming: Arming; onChange: (
   const paused = polling?.paused ?? false;
   const watching = isWatching(state);
   const now = useNow();
-  const start = useStartReplication(region);
+  const start = useStartReplication(region, true);
   const check = useCheckReplication(region);
   const busy = useRef(false);
   const key = pairKey(region, input);

@@ -5,6 +5,7 @@ import { ATTRIBUTES_MAX_BYTES } from '../../aws/limits';
 import type { Region } from '../../aws/types';
 import { href } from '../../routing/route';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { useFocusOnFailure } from '../../components/dialogFocus';
 import { Field } from '../../components/Field';
 import { StageLabel } from '../../components/StageLabel';
 import { stageIdOf } from '../../components/format';
@@ -57,6 +58,11 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
   const online = useOnline();
   // A second submit before React has re-rendered (double click, repeated Enter) must not start a second request.
   const inFlight = useRef(false);
+  // A failed submit takes focus to the first field it is about (client checks, or the service's answer on a field).
+  const formRef = useRef<HTMLFormElement>(null);
+  const [failedChecks, setFailedChecks] = useState(0);
+  useFocusOnFailure(formRef, failedChecks);
+  useFocusOnFailure(formRef, start.error);
   const busy = start.isPending || check.isPending;
   const stages = useQuery(replicaQueries.stageOptions(aws, region));
   const source = form.sourceStageArn.trim();
@@ -76,7 +82,10 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
     if (inFlight.current || busy || !online) return;
     const found = validateReplication(form, region);
     setErrors(found);
-    if (Object.keys(found).length) return;
+    if (Object.keys(found).length) {
+      setFailedChecks((n) => n + 1);
+      return;
+    }
     const input = {
       sourceStageArn: form.sourceStageArn.trim(),
       destinationStageArn: form.destinationStageArn.trim(),
@@ -139,6 +148,7 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
       </datalist>
       {stages.isError ? <ErrorPanel error={stages.error} onRetry={() => void stages.refetch()} title="Stage list unavailable; paste ARNs instead" /> : null}
       <form
+        ref={formRef}
         noValidate
         className="form"
         onSubmit={(e) => {
@@ -261,7 +271,7 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
         <Can policy="replication:start">
           <div className="actions">
             {unknown ? null : (
-              <button type="submit" className="primary" disabled={busy || !online}>
+              <button type="submit" className="primary" disabled={busy || !online} data-focus-on-failure>
                 {start.isPending ? 'Starting…' : failed && (failed.detail.verified === 'not-applied' || checked === 'not-running' || failed.detail.retryable) ? 'Try again' : 'Start replication'}
               </button>
             )}

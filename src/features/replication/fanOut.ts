@@ -5,6 +5,7 @@ import type { StartReplicationInput } from '../../aws/ivs/startParticipantReplic
 import type { Region } from '../../aws/types';
 import { findReplica, invalidateReplication, startAndConfirm, type StartOutcome } from './mutations';
 import { replicaQueries } from './queries';
+import { useReplicationNotices } from './notices';
 
 /**
  * Fan-out: one participant into several destination stages, one StartParticipantReplication per destination
@@ -112,6 +113,7 @@ export type FanOutVars = {
 export function useFanOut(region: Region, onResult: (r: DestinationResult) => void): UseMutationResult<FanOutResults, AppError, FanOutVars> {
   const aws = useAws();
   const qc = useQueryClient();
+  const notices = useReplicationNotices(region);
   return useMutation({
     mutationFn: ({ base, destinations, checkOnly = [] }: FanOutVars) =>
       runPool([...destinations, ...checkOnly], async (d) => {
@@ -127,6 +129,7 @@ export function useFanOut(region: Region, onResult: (r: DestinationResult) => vo
         }
         return resultOf(d, await startAndConfirm(aws, region, v));
       }, onResult),
+    onSuccess: (results, { base }) => notices.fannedOut(base, results),
     onSettled: (_r, _e, { base, destinations, checkOnly = [] }) =>
       Promise.all([
         qc.invalidateQueries({ queryKey: replicaQueries.ofParticipant(region, base) }),

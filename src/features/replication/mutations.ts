@@ -8,6 +8,7 @@ import { stopParticipantReplication } from '../../aws/ivs/stopParticipantReplica
 import type { ParticipantReplica, Region, ReplicationKey } from '../../aws/types';
 import { mapQueries } from './mapQueries';
 import { replicaQueries } from './queries';
+import { useReplicationNotices } from './notices';
 
 /**
  * A replication changes the source participant, its replica list and both stages' participants.
@@ -102,18 +103,25 @@ export async function stopAndConfirm(aws: AwsLayer, region: Region, v: Replicati
   }
 }
 
-export function useStartReplication(region: Region): UseMutationResult<StartOutcome, AppError, StartReplicationInput> {
+/** `armed`: fired by an armed replication rather than a click (its notice says so). */
+export function useStartReplication(region: Region, armed = false): UseMutationResult<StartOutcome, AppError, StartReplicationInput> {
   const aws = useAws();
   const qc = useQueryClient();
+  const notices = useReplicationNotices(region, armed);
   return useMutation({
     mutationFn: (v: StartReplicationInput) => startAndConfirm(aws, region, v),
-    onSuccess: (_o, v) =>
-      Promise.all([
+    onSuccess: (o, v) => {
+      notices.started(v, o);
+      return Promise.all([
         qc.invalidateQueries({ queryKey: replicaQueries.ofParticipant(region, v) }),
         invalidateReplication(qc, region, v),
-      ]).then(() => undefined),
+      ]).then(() => undefined);
+    },
     // Unknown or refused: what is on screen may be out of date either way.
-    onError: (_e, v) => invalidateReplication(qc, region, v),
+    onError: (e, v) => {
+      notices.notStarted(v, e);
+      return invalidateReplication(qc, region, v);
+    },
   });
 }
 
@@ -126,8 +134,12 @@ export function useCheckReplication(region: Region): UseMutationResult<Participa
 export function useStopReplication(region: Region): UseMutationResult<void, AppError, ReplicationKey> {
   const aws = useAws();
   const qc = useQueryClient();
+  const notices = useReplicationNotices(region);
   return useMutation({
     mutationFn: (v: ReplicationKey) => stopAndConfirm(aws, region, v),
-    onSuccess: (_o, v) => invalidateReplication(qc, region, v),
+    onSuccess: (_o, v) => {
+      notices.stopped(v);
+      return invalidateReplication(qc, region, v);
+    },
   });
 }

@@ -10,6 +10,7 @@ import { formatTime, stageIdOf } from '../../components/format';
 import { EmptyState, Loading } from '../../components/Loading';
 import { StaleBanner } from '../../components/StaleBanner';
 import { SimpleTable, type SimpleColumn } from '../../components/SimpleTable';
+import { SkipLink } from '../../components/SkipLink';
 import { StatusBadge } from '../../components/StatusBadge';
 import { UntrustedText } from '../../components/UntrustedText';
 import { usePollInterval } from '../../query/polling';
@@ -18,6 +19,9 @@ import { useHasDraft } from '../../auth/useDraft';
 import { CreateTokenDialog, tokenDraftKey } from './components/CreateTokenDialog';
 import { StageFormDialog, stageDraftKey } from './components/StageFormDialog';
 import { stageQueries } from './queries';
+
+/** Where the skip link lands: the session's participants (and replications), below the stage's fields and sessions. */
+const PARTICIPANTS_ID = 'participants';
 
 type Props = {
   region: Region;
@@ -99,6 +103,8 @@ export function StageDetailPage({ region, stageArn, sessionId, renderSession }: 
 
   return (
     <section aria-labelledby="stage-title">
+      {/* The participants come after the stage's fields and sessions: a long way by keyboard. */}
+      {selected && renderSession ? <SkipLink targetId={PARTICIPANTS_ID}>Skip to participants</SkipLink> : null}
       <nav aria-label="Breadcrumb" className="crumbs">
         <a href={href('/regions/:region/stages', { region })}>Stages in {region}</a> / <span>{s.name || stageIdOf(s.arn)}</span>
       </nav>
@@ -151,7 +157,11 @@ export function StageDetailPage({ region, stageArn, sessionId, renderSession }: 
           {sessions.isFetchingNextPage ? 'Loading…' : 'Load older sessions'}
         </button>
       ) : null}
-      {selected && renderSession ? renderSession({ sessionId: selected, live: selected === s.activeSessionId }) : null}
+      {selected && renderSession ? (
+        <div id={PARTICIPANTS_ID} className="skip-target" tabIndex={-1} role="region" aria-label={`Session ${selected}: participants and replications`}>
+          {renderSession({ sessionId: selected, live: selected === s.activeSessionId })}
+        </div>
+      ) : null}
       {dialog === 'token' ? <CreateTokenDialog region={region} stageArn={s.arn} onClose={() => setDialog(null)} /> : null}
       {dialog === 'edit' ? <StageFormDialog region={region} stage={s} onClose={() => setDialog(null)} /> : null}
     </section>

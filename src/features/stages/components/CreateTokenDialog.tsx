@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useFocusOnFailure, useModalDialog } from '../../../components/dialogFocus';
 import type { Region, TokenCapability } from '../../../aws/types';
 import { CopyButton } from '../../../components/CopyButton';
 import { ErrorPanel } from '../../../components/ErrorPanel';
@@ -46,7 +47,15 @@ export function CreateTokenDialog({ region, stageArn, onClose }: { region: Regio
   const m = useCreateToken(region);
   // A second submit before `isPending` reaches the screen (double click, repeated Enter) mints no second token.
   const lock = useSubmitLock();
-  useEffect(() => ref.current?.showModal(), []);
+  const [failedChecks, setFailedChecks] = useState(0);
+  useModalDialog(ref, true);
+  useFocusOnFailure(ref, failedChecks);
+  useFocusOnFailure(ref, m.error);
+  // The form gives way to the token: focus moves to it, where Copy and Done follow.
+  const tokenRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (m.data) tokenRef.current?.focus();
+  }, [m.data]);
 
   const toggle = (c: TokenCapability): void => setCaps(caps.includes(c) ? caps.filter((x) => x !== c) : [...caps, c]);
   const submit = (): void => {
@@ -60,7 +69,10 @@ export function CreateTokenDialog({ region, stageArn, onClose }: { region: Regio
     if (rowsBytes(attrs) > ATTRIBUTES_MAX_BYTES) e.attributes = `Attributes may use at most ${ATTRIBUTES_MAX_BYTES} bytes in total.`;
     if (attrs.some((a) => a.key === '')) e.attributes = 'Every attribute needs a key.';
     setErrors(e);
-    if (Object.keys(e).length) return;
+    if (Object.keys(e).length) {
+      setFailedChecks((n) => n + 1);
+      return;
+    }
     lock.run(() => m.mutateAsync({ stageArn, capabilities: caps, duration: d, userId, attributes: rowsToRecord(attrs) }).then(discardDraft));
   };
 
@@ -73,7 +85,7 @@ export function CreateTokenDialog({ region, stageArn, onClose }: { region: Regio
             Token for participant <code>{m.data.participantId}</code>, valid until {formatTime(m.data.expirationTime)}. It is shown only
             once: copy it now.
           </p>
-          <textarea className="token" readOnly aria-label="Participant token" value={m.data.token} rows={5} />
+          <textarea ref={tokenRef} className="token" readOnly aria-label="Participant token" value={m.data.token} rows={5} />
           <div className="actions">
             <CopyButton text={m.data.token} label="Copy token" />
             <button type="button" className="primary" onClick={close}>
@@ -113,7 +125,7 @@ export function CreateTokenDialog({ region, stageArn, onClose }: { region: Regio
             <button type="button" onClick={close} disabled={m.isPending}>
               Cancel
             </button>
-            <button type="submit" className="primary" disabled={m.isPending}>
+            <button type="submit" className="primary" disabled={m.isPending} data-focus-on-failure>
               {m.isPending ? 'Creating…' : 'Create token'}
             </button>
           </div>

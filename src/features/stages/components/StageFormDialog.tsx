@@ -1,4 +1,8 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState, type ReactNode } from 'react';
+import { useAws } from '../../../aws/AwsProvider';
+import { AppError, isAmbiguous } from '../../../aws/errors';
+import { useFocusOnFailure, useModalDialog } from '../../../components/dialogFocus';
 import { ErrorPanel } from '../../../components/ErrorPanel';
 import { Field } from '../../../components/Field';
 import { useSubmitLock } from '../../../components/useSubmitLock';
@@ -6,7 +10,10 @@ import { KeyValueEditor, recordToRows, rowsToRecord, type KeyValueRow } from '..
 import type { Region, StageSummary } from '../../../aws/types';
 import { isRecordOf, useDraft } from '../../../auth/useDraft';
 import { useCreateStage, useUpdateStage } from '../mutations';
-import { STAGE_NAME_MAX } from '../validation';
+import { stageQueries } from '../queries';
+import { canLookFor } from '../createOnce';
+import { CreateUnsure } from './CreateUnsure';
+import { STAGE_NAME_MAX, validateStageForm, type StageFormErrors } from '../validation';
 
 type Draft = { name: string; tags: KeyValueRow[] };
 
@@ -15,13 +22,22 @@ function isDraft(v: unknown): v is Draft {
 }
 
 export const stageDraftKey = (region: Region, stageArn?: string): string => `stage:${region}:${stageArn ?? 'new'}`;
-import { validateStageForm, type StageFormErrors } from '../validation';
 
 type Props = { region: Region; stage?: StageSummary; onClose: () => void; onCreated?: (arn: string) => void };
+
+/** The server's validation answer on the field it is about (the rest of a failure shows in the error panel). */
+function serverFieldErrors(error: AppError | null): StageFormErrors {
+  if (error?.kind !== 'validation') return {};
+  if (/tag/i.test(error.message)) return { tags: `IVS rejected this: ${error.message}` };
+  if (/name/i.test(error.message)) return { name: `IVS rejected this: ${error.message}` };
+  return {};
+}
 
 /** Create a stage, or edit the name and tags of one (a native modal dialog). */
 export function StageFormDialog({ region, stage, onClose, onCreated }: Props): ReactNode {
   const ref = useRef<HTMLDialogElement>(null);
+  const aws = useAws();
+  const qc = useQueryClient();
   const [draft, setDraft, discardDraft] = useDraft<Draft>(
     stageDraftKey(region, stage?.arn),
     () => ({ name: stage?.name ?? '', tags: recordToRows(stage?.tags ?? {}) }),
@@ -34,33 +50,57 @@ export function StageFormDialog({ region, stage, onClose, onCreated }: Props): R
     discardDraft();
     onClose();
   };
-  const [errors, setErrors] = useState<StageFormErrors>({});
+  const [clientErrors, setErrors] = useState<StageFormErrors>({});
+  const [failedChecks, setFailedChecks] = useState(0);
   const create = useCreateStage(region);
   const update = useUpdateStage(region);
   const m = stage ? update : create;
+  const errors = { ...serverFieldErrors(m.error), ...clientErrors };
   // A second submit before `isPending` reaches the screen (double click, repeated Enter) sends nothing.
   const lock = useSubmitLock();
+  // After a create whose outcome is unknown: the stages of this name that were there before it was first sent.
+  const [unsure, setUnsure] = useState<{ name: string; before: string[] } | null>(null);
 
-  useEffect(() => {
-    ref.current?.showModal();
-  }, []);
+  useModalDialog(ref, true);
+  useFocusOnFailure(ref, failedChecks);
+  useFocusOnFailure(ref, m.error);
 
   const submit = (): void => {
     if (m.isPending) return;
     const found = validateStageForm(name, tags);
     setErrors(found);
-    if (Object.keys(found).length) return;
+    if (Object.keys(found).length) {
+      setFailedChecks((n) => n + 1);
+      return;
+    }
     const rec = rowsToRecord(tags);
+    if (stage) {
+      lock.run(() => update.mutateAsync({ arn: stage.arn, name, tags: rec, previousTags: stage.tags }).then(close));
+      return;
+    }
+    // What the list showed before this create: a stage of this name found by a later look is one this create made.
+    const before =
+      unsure?.name === name
+        ? unsure.before
+        : (qc.getQueryData(stageQueries.list(aws, region).queryKey) ?? []).filter((s) => s.name === name).map((s) => s.arn);
+    const lookFirst = unsure?.name === name ? { before } : undefined;
     lock.run(() =>
-      stage
-        ? update.mutateAsync({ arn: stage.arn, name, tags: rec, previousTags: stage.tags }).then(close)
-        : create.mutateAsync({ name, tags: rec }).then((s) => {
-            discardDraft();
-            if (onCreated) onCreated(s.arn);
-            else onClose();
-          }),
+      create.mutateAsync({ name, tags: rec, lookFirst }).then(
+        ({ stage: made }) => {
+          discardDraft();
+          if (onCreated) onCreated(made.arn);
+          else onClose();
+        },
+        (e: unknown) => {
+          // The create may have gone through: the next submit looks before it creates.
+          if (e instanceof AppError && isAmbiguous(e)) setUnsure({ name, before });
+          else if (!lookFirst) setUnsure(null);
+          throw e;
+        },
+      ),
     );
   };
+  const unsureNow = !stage && unsure !== null && unsure.name === name && m.error !== null && isAmbiguous(m.error);
 
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="stage-form-title" onCancel={close}>
@@ -78,13 +118,17 @@ export function StageFormDialog({ region, stage, onClose, onCreated }: Props): R
           )}
         </Field>
         <KeyValueEditor legend="Tags" rows={tags} onChange={setTags} error={errors.tags} addLabel="Add tag" />
-        {m.error ? <ErrorPanel error={m.error} /> : null}
+        {unsureNow && m.error ? (
+          <CreateUnsure error={m.error} name={name} lookable={canLookFor(name)} />
+        ) : m.error && !serverFieldErrors(m.error).name && !serverFieldErrors(m.error).tags ? (
+          <ErrorPanel error={m.error} />
+        ) : null}
         <div className="actions">
           <button type="button" onClick={close} disabled={m.isPending}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={m.isPending}>
-            {m.isPending ? 'Saving…' : stage ? 'Save changes' : 'Create stage'}
+          <button type="submit" className="primary" disabled={m.isPending} data-focus-on-failure>
+            {m.isPending ? 'Saving…' : stage ? 'Save changes' : unsureNow ? (canLookFor(name) ? 'Retry: look, then create' : 'Retry: create again') : 'Create stage'}
           </button>
         </div>
       </form>
