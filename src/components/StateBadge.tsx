@@ -2,7 +2,7 @@
 // a participant's connection, whether it is on air now, a replication's state and a recording's state.
 import type { ReactNode } from 'react';
 import { offAirReason, onAirText, type OnAir } from '../query/onAir';
-import { formatTime } from './format';
+import { formatTime } from '../query/time';
 import { StatusBadge, type Tone } from './StatusBadge';
 
 export function ConnectionBadge({ state }: { state?: string }): ReactNode {
