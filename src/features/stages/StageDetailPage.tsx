@@ -28,6 +28,8 @@ type Props = {
   renderSession?: (session: { sessionId: string; live: boolean }) => ReactNode;
 };
 
+const MEDIA_WORDS: Readonly<Record<string, string>> = { AUDIO_VIDEO: 'audio and video', AUDIO_ONLY: 'audio only', NONE: 'nothing' };
+
 function newestFirst(a: StageSession, b: StageSession): number {
   return (b.startTime ?? '').localeCompare(a.startTime ?? '');
 }
@@ -55,7 +57,7 @@ function StageFields({ stage }: { stage: Stage }): ReactNode {
       <dt>Participant recording</dt>
       <dd>
         {stage.recording?.storageConfigurationArn
-          ? `On, to ${stage.recording.storageConfigurationArn} (${stage.recording.mediaTypes.join(', ') || 'AUDIO_VIDEO'})`
+          ? `On, to ${stage.recording.storageConfigurationArn} (${(stage.recording.mediaTypes.length ? stage.recording.mediaTypes : ['AUDIO_VIDEO']).map((m) => MEDIA_WORDS[m] ?? m).join(', ')})`
           : 'Off: participants of this stage are not recorded individually.'}
       </dd>
     </dl>
