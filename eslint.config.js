@@ -58,6 +58,28 @@ export default tseslint.config(
     files: ['src/aws/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  // Times are written in one module, src/query/time.ts, so they read the same on every view and in every file.
+  // Anything else that formats a date itself (locale strings, ISO strings, its own hh:mm:ss, its own Intl
+  // date formatter) is refused. src/aws turns the wire's dates into ISO strings and is left out; so are tests,
+  // which build their fixtures' times.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/query/time.ts', 'src/aws/**', 'src/**/*.test.{ts,tsx}', 'src/test/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(toLocaleString|toLocaleDateString|toLocaleTimeString|toISOString|toUTCString|toGMTString|toDateString|toTimeString|toJSON|getHours|getMinutes|getSeconds|getUTCHours|getUTCMinutes|getUTCSeconds|getDate|getMonth|getFullYear|getUTCDate|getUTCMonth|getUTCFullYear)$/]",
+          message: 'Format times with src/query/time.ts (formatTime, formatClock, formatAge, isoTime …), not by hand: one format across views.',
+        },
+        {
+          selector: "MemberExpression[object.name='Intl'][property.name=/^(DateTimeFormat|RelativeTimeFormat)$/]",
+          message: 'Format times with src/query/time.ts, not with an Intl date formatter of your own: one format across views.',
+        },
+      ],
+    },
+  },
   // Imports point down the app's layers only.
   {
     files: ['src/**/*.{ts,tsx}'],

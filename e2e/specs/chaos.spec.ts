@@ -64,7 +64,7 @@ test('browse, inspect, replicate and stop all complete while IVS throttles, fail
 
   // Stop: from the source participant page.
   await participant.open(REGION, stage.arn, host.sessionId, host.participantId);
-  await expect(participant.replicas.getByRole('row').filter({ hasText: 'ACTIVE' })).toHaveCount(1);
+  await expect(participant.replicas.getByRole('row').filter({ hasText: 'Active' })).toHaveCount(1);
   const otherId = otherStage.arn.split('/')[1] as string;
   await participant.replicas.getByRole('button', { name: new RegExp(`Stop replication of .* to ${otherId}`) }).click();
   const dialog = page.getByRole('dialog', { name: 'Stop replication?' });
@@ -73,7 +73,7 @@ test('browse, inspect, replicate and stop all complete while IVS throttles, fail
     await expect(dialog.getByRole('button', { name: 'Stop replication' }).or(dialog.getByRole('alert'))).toBeVisible({ timeout: 90_000 }).catch(() => undefined);
   }
   await expect(dialog).toBeHidden();
-  await expect(participant.replicas.getByRole('row').filter({ hasText: 'STOPPED' })).toHaveCount(1);
+  await expect(participant.replicas.getByRole('row').filter({ hasText: 'Stopped' })).toHaveCount(1);
 
   await control.clearFaults();
   const log = (await control.requestLog(before)).entries;

@@ -134,8 +134,8 @@ test('the map shows a replication started through the API within one poll, its C
     await ivs.send(new StartParticipantReplicationCommand({ sourceStageArn: stage.arn, destinationStageArn: third.arn, participantId: host.participantId }));
     const toOther = map.edge(idOf(stage.arn), host.participantId, idOf(otherStage.arn));
     const toThird = map.edge(idOf(stage.arn), host.participantId, idOf(third.arn));
-    await expect(toOther).toContainText('ACTIVE', { timeout: MAP_POLL_MS + 5000 });
-    await expect(toThird).toContainText('ACTIVE');
+    await expect(toOther).toContainText('Active', { timeout: MAP_POLL_MS + 5000 });
+    await expect(toThird).toContainText('Active');
 
     // Copy the CLI command from the Stop dialog, cancel, and run the command instead.
     await toOther.getByRole('button', { name: /^Stop replication of/ }).click();

@@ -35,23 +35,23 @@ test('a producer replicates a publisher into another stage, sees the replica app
   // The producer lands on the source participant, whose replica list shows the new replica.
   const source = new ParticipantPage(producer);
   await expect(source.heading).toContainText(host.participantId);
-  await expect(source.replicas.getByRole('row').filter({ hasText: 'ACTIVE' })).toHaveCount(1);
+  await expect(source.replicas.getByRole('row').filter({ hasText: 'Active' })).toHaveCount(1);
 
   // The watching tab shows the replica within one poll interval, without a reload.
-  await expect(dest.participantRow(host.participantId)).toContainText('Replica, ACTIVE', { timeout: POLL_MS + 1000 });
-  await expect(dest.replication.getByRole('row').filter({ hasText: host.participantId })).toContainText('ACTIVE');
+  await expect(dest.participantRow(host.participantId)).toContainText('Replica, Active', { timeout: POLL_MS + 1000 });
+  await expect(dest.replication.getByRole('row').filter({ hasText: host.participantId })).toContainText('Active');
 
   // The source stage lists the replication going out.
   const otherId = otherStage.arn.split('/')[1] as string;
   const sourceStage = new StageDetailPage(producer);
   await sourceStage.open(REGION, stage.arn);
-  await expect(sourceStage.replication.getByRole('row').filter({ hasText: otherId })).toContainText('ACTIVE');
+  await expect(sourceStage.replication.getByRole('row').filter({ hasText: otherId })).toContainText('Active');
   await producer.goBack();
 
-  // Stop it from the source participant page; both sides show STOPPED.
+  // Stop it from the source participant page; both sides show Stopped.
   await source.stopReplicationTo(otherStage.arn.split('/')[1] as string);
-  await expect(source.replicas.getByRole('row').filter({ hasText: 'STOPPED' })).toHaveCount(1);
-  await expect(dest.participantRow(host.participantId)).toContainText('Replica, STOPPED', { timeout: POLL_MS + 1000 });
+  await expect(source.replicas.getByRole('row').filter({ hasText: 'Stopped' })).toHaveCount(1);
+  await expect(dest.participantRow(host.participantId)).toContainText('Replica, Stopped', { timeout: POLL_MS + 1000 });
   await producer.close();
 });
 

@@ -38,7 +38,7 @@ test('an emulator restart mid-journey loses nothing, and the open stage page rec
   const hostRow = detail.participantRow(host.participantId);
   const replicationRow = detail.replication.getByRole('row').filter({ hasText: destinationId });
   await expect(hostRow).toContainText('On air');
-  await expect(replicationRow).toContainText('ACTIVE');
+  await expect(replicationRow).toContainText('Active');
   const stale = page.getByRole('status').filter({ hasText: 'Showing data from' });
 
   // 1. The emulator shuts down: the page keeps the last data and says why it is not fresh.
@@ -46,14 +46,14 @@ test('an emulator restart mid-journey loses nothing, and the open stage page rec
   await expect(stale.first()).toContainText(/refresh failed: Could not reach the service\..*Greenroom keeps trying/, { timeout: RECOVERY_MS });
   await expect(detail.heading).toHaveText('Stage restart-source');
   await expect(hostRow).toContainText('On air');
-  await expect(replicationRow).toContainText('ACTIVE');
+  await expect(replicationRow).toContainText('Active');
   await page.screenshot({ path: 'test-results/restart-unreachable.png' });
 
   // Back on the same port with the same data file: the page recovers on its own, with everything still there.
   await em.start();
   await expect(stale).toHaveCount(0, { timeout: RECOVERY_MS });
   await expect(hostRow).toContainText('On air');
-  await expect(replicationRow).toContainText('ACTIVE');
+  await expect(replicationRow).toContainText('Active');
   await expect(userBox(page)).toContainText(PRODUCER.username);
 
   // 2. A change after the restart works, with one request; the emulator is killed the moment it has answered.
@@ -77,7 +77,7 @@ test('an emulator restart mid-journey loses nothing, and the open stage page rec
   const replicas = await ivs.send(new ListParticipantReplicasCommand({ sourceStageArn: source.arn, participantId: host.participantId }));
   expect(replicas.replicas?.map((r) => r.replicationState)).toEqual(['STOPPED']);
   await refreshed;
-  await expect(replicationRow).toContainText('STOPPED');
+  await expect(replicationRow).toContainText('Stopped');
   await expect(stale).toHaveCount(0, { timeout: RECOVERY_MS });
   await expect(hostRow).toContainText('On air');
   expect(stops).toEqual(['POST']);

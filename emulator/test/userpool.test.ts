@@ -150,6 +150,45 @@ describe('session, refresh, revoke, userInfo and logout', () => {
     expect(after.headers.get('location')).toMatch(/^\/login\?/);
   });
 
+  it('answers prompt=none with a code while the session lives and login_required (with the state) when not; prompt=login shows the form', async () => {
+    const { challenge } = pkce();
+    const none = authorizeQuery(challenge, { prompt: 'none', state: '/stages/abc?tab=1' });
+    const cold = await fetch(`${t.url}/oauth2/authorize?${none}`, { redirect: 'manual' });
+    expect(cold.status).toBe(302);
+    const coldAt = new URL(cold.headers.get('location') ?? '');
+    expect(`${coldAt.origin}${coldAt.pathname}`).toBe(REDIRECT_URI);
+    expect(coldAt.searchParams.get('error')).toBe('login_required');
+    expect(coldAt.searchParams.get('state')).toBe('/stages/abc?tab=1');
+    expect(coldAt.searchParams.get('code')).toBeNull();
+    expect(cold.headers.get('set-cookie')).toBeNull();
+    // Straight to the form with prompt=none is refused the same way: no page is ever shown.
+    const form = await fetch(`${t.url}/login?${none}`, { redirect: 'manual' });
+    expect(new URL(form.headers.get('location') ?? '').searchParams.get('error')).toBe('login_required');
+
+    const { cookie } = await codeFor('pat.producer', 'Producer-demo-1');
+    const warm = await fetch(`${t.url}/oauth2/authorize?${none}`, { redirect: 'manual', headers: { cookie } });
+    const warmAt = new URL(warm.headers.get('location') ?? '');
+    expect(warmAt.searchParams.get('code')).toMatch(/.+/);
+    expect(warmAt.searchParams.get('state')).toBe('/stages/abc?tab=1');
+    expect(warmAt.searchParams.get('error')).toBeNull();
+
+    const login = await fetch(`${t.url}/oauth2/authorize?${authorizeQuery(challenge, { prompt: 'login' })}`, { redirect: 'manual', headers: { cookie } });
+    expect(login.headers.get('location')).toMatch(/^\/login\?.*prompt=login/);
+    const mixed = await fetch(`${t.url}/oauth2/authorize?${authorizeQuery(challenge, { prompt: 'none login' })}`, { redirect: 'manual', headers: { cookie } });
+    expect(new URL(mixed.headers.get('location') ?? '').searchParams.get('error')).toBe('invalid_request');
+    const odd = await fetch(`${t.url}/oauth2/authorize?${authorizeQuery(challenge, { prompt: 'sometimes' })}`, { redirect: 'manual', headers: { cookie } });
+    expect(new URL(odd.headers.get('location') ?? '').searchParams.get('error_description')).toBe('Unknown prompt value: sometimes. Use none, login, consent or select_account.');
+
+    // The session ends: at /logout, and (separately) when the clock passes its hour.
+    await fetch(`${t.url}/logout?client_id=${CLIENT_ID}&logout_uri=${encodeURIComponent('http://127.0.0.1:5173/')}`, { redirect: 'manual', headers: { cookie } });
+    const ended = await fetch(`${t.url}/oauth2/authorize?${none}`, { redirect: 'manual', headers: { cookie } });
+    expect(new URL(ended.headers.get('location') ?? '').searchParams.get('error')).toBe('login_required');
+    const second = await codeFor('pat.producer', 'Producer-demo-1');
+    await t.control.advanceClock(3601_000);
+    const stale = await fetch(`${t.url}/oauth2/authorize?${none}`, { redirect: 'manual', headers: { cookie: second.cookie } });
+    expect(new URL(stale.headers.get('location') ?? '').searchParams.get('error')).toBe('login_required');
+  });
+
   it('refreshes without rotating, keeps auth_time, and stops both refresh and userInfo after revoke', async () => {
     const tokens = await signIn(t.url, 'pat.producer');
     const info = await fetch(`${t.url}/oauth2/userInfo`, { headers: { authorization: `Bearer ${tokens.access_token}` } });

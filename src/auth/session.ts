@@ -1,7 +1,7 @@
 // Staff sign-in (docs/decisions/001-staff-sign-in.md): oidc-client-ts against the Cognito user pool's managed login, code + PKCE,
 // behind a small controller of our own. Tokens live in sessionStorage (the library's store) and memory only,
 // never in localStorage and never in a URL after the callback; nothing here logs them.
-import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
+import { ErrorResponse, UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 import { createContext, use } from 'react';
 import { NAVIGATE_EVENT } from '../routing/navigate';
 import type { AuthConfig } from '../config/schema';
@@ -60,6 +60,17 @@ export function logoutUrl(endSessionEndpoint: string, clientId: string, origin: 
 
 const RENEW_BEFORE_MS = 5 * 60_000;
 
+/**
+ * Set while this tab is away asking the user pool, without a page, whether the managed-login session is alive;
+ * the callback reads and removes it. It tells the callback that an error is the silent attempt's "no" (show the
+ * sign-in page, not an error), and a load that still finds it set (the user came Back from the user pool) does not
+ * ask again. The answer ends the round trip, so a "no" never starts another: no redirect loop.
+ */
+export const SILENT_TRIED_KEY = 'greenroom.silent-signin-tried';
+
+/** The user pool's answers to prompt=none that mean "ask the user", not "something broke". */
+const NEEDS_INTERACTION = new Set(['login_required', 'interaction_required', 'consent_required', 'account_selection_required']);
+
 type Listener = () => void;
 
 export type AuthController = ReturnType<typeof createAuthController>;
@@ -94,6 +105,7 @@ export function createAuthController(auth: AuthConfig, win: Window = window) {
   }
 
   function signedIn(user: User): void {
+    win.sessionStorage.removeItem(SILENT_TRIED_KEY);
     const next = sessionOf(user);
     // Keep the same object while the same person is signed in, so renewals do not rebuild the AWS layer.
     if (state.status === 'signed-in' && state.session.sub === next.sub && state.session.role === next.role) return;
@@ -123,6 +135,35 @@ export function createAuthController(auth: AuthConfig, win: Window = window) {
     win.dispatchEvent(new Event(NAVIGATE_EVENT));
   }
 
+  /**
+   * A tab opened on a link while the managed-login session is alive lands signed in, without a click. Tokens stay
+   * in this tab's sessionStorage, so a new tab starts with none; what it shares with the others is the user pool's
+   * session cookie. Cognito's managed login refuses to be framed (X-Frame-Options: DENY, so no hidden-iframe
+   * signinSilent; see github.com/manfredsteyer/angular-oauth2-oidc/issues/1200 and
+   * github.com/amazon-archives/amazon-cognito-identity-js/issues/599), so this is a top-level redirect to
+   * /oauth2/authorize with prompt=none: Cognito's authorize endpoint documents `prompt` for managed login
+   * (docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html), answering with a code from
+   * the live session and with error=login_required without one (OpenID Connect Core 1.0, 3.1.2.6). Only on a
+   * fresh load, never from the callback (SILENT_TRIED_KEY), so a "no" shows the sign-in page rather than a
+   * redirect loop. True when the page is leaving for the user pool.
+   */
+  async function trySilentSignIn(): Promise<boolean> {
+    if (win.sessionStorage.getItem(SILENT_TRIED_KEY) !== null) {
+      win.sessionStorage.removeItem(SILENT_TRIED_KEY);
+      return false;
+    }
+    win.sessionStorage.setItem(SILENT_TRIED_KEY, String(Date.now()));
+    const here = win.location.pathname + win.location.search;
+    try {
+      // replace: the view's address, not the user pool's, is what Back returns to.
+      await manager.signinRedirect({ prompt: 'none', redirectMethod: 'replace', state: isSafeReturnPath(here) ? here : '/' });
+      return true;
+    } catch {
+      // The user pool could not be reached (discovery failed): the sign-in page says so when clicked.
+      return false;
+    }
+  }
+
   const controller = {
     manager,
     getState: (): AuthState => state,
@@ -149,6 +190,17 @@ export function createAuthController(auth: AuthConfig, win: Window = window) {
           if (user) signedIn(user);
           else set({ status: 'signed-out', reason: 'new' });
         } catch (e) {
+          const silent = win.sessionStorage.getItem(SILENT_TRIED_KEY) !== null;
+          win.sessionStorage.removeItem(SILENT_TRIED_KEY);
+          const code = e instanceof ErrorResponse ? e.error : null;
+          if (silent && code !== null && NEEDS_INTERACTION.has(code)) {
+            // The silent attempt's expected "no": stay on the view that was asked for and show the sign-in page,
+            // which brings the user back to it.
+            const back = (e as ErrorResponse).state;
+            replaceAddress(isSafeReturnPath(back) ? back : '/');
+            set({ status: 'signed-out', reason: 'new' });
+            return;
+          }
           replaceAddress('/');
           const description = new URLSearchParams(loc.search).get('error_description');
           set({
@@ -167,12 +219,15 @@ export function createAuthController(auth: AuthConfig, win: Window = window) {
         // renew() loaded the user.
       } else {
         if (user) await manager.removeUser();
+        if (await trySilentSignIn()) return;
         set({ status: 'signed-out', reason: 'new' });
       }
     },
 
     /** Sends the browser to the managed login; it comes back to the current view. */
     async signIn(returnTo: string = win.location.pathname + win.location.search): Promise<void> {
+      // An explicit sign-in ends this tab's silent attempt: the next load may try again once it succeeds.
+      win.sessionStorage.removeItem(SILENT_TRIED_KEY);
       await manager.signinRedirect({ state: isSafeReturnPath(returnTo) ? returnTo : '/' });
     },
 

@@ -1,20 +1,26 @@
 import type { ReactNode } from 'react';
 import { useOnline } from '../query/connectivity';
-import { formatAge, usePauseToggle, useNow, useSlowedByThrottling } from '../query/polling';
+import { usePauseToggle, useSlowedByThrottling } from '../query/polling';
+import { RelativeTime } from './RelativeTime';
 
 /**
  * "Updated 4 s ago" from dataUpdatedAt, with the one pause/resume switch for live updates. Says when polling is
  * slowed because IVS throttles, and when it is paused because the browser is offline.
  */
 export function FreshnessIndicator({ updatedAt, fetching }: { updatedAt: number; fetching?: boolean }): ReactNode {
-  const now = useNow();
   const { paused, toggle } = usePauseToggle();
   const slowed = useSlowedByThrottling();
   const online = useOnline();
   return (
     <span className="freshness">
       <span aria-live="off">
-        {updatedAt ? `Updated ${formatAge(updatedAt, now)}` : 'Not loaded yet'}
+        {updatedAt ? (
+          <>
+            Updated <RelativeTime at={updatedAt} />
+          </>
+        ) : (
+          'Not loaded yet'
+        )}
         {fetching && online ? ' · refreshing…' : ''}
         {paused ? ' · live updates paused' : ''}
         {!online ? ' · offline, updates paused' : ''}

@@ -14,10 +14,10 @@ describe('state badges', () => {
   afterEach(cleanup);
 
   it('a replication state reads the same in the state badge and the role badge', () => {
-    expect(badge(<ReplicationStateBadge state="ACTIVE" />)).toEqual({ text: 'ACTIVE', tone: 'badge-ok' });
-    expect(badge(<ReplicationRoleBadge type="REPLICA" state="ACTIVE" />)).toEqual({ text: 'Replica, ACTIVE', tone: 'badge-ok' });
-    expect(badge(<ReplicationStateBadge state="STOPPED" />)).toEqual({ text: 'STOPPED', tone: 'badge-neutral' });
-    expect(badge(<ReplicationRoleBadge type="SOURCE" state="STOPPED" />)).toEqual({ text: 'Source, STOPPED', tone: 'badge-neutral' });
+    expect(badge(<ReplicationStateBadge state="ACTIVE" />)).toEqual({ text: 'Active', tone: 'badge-ok' });
+    expect(badge(<ReplicationRoleBadge type="REPLICA" state="ACTIVE" />)).toEqual({ text: 'Replica, Active', tone: 'badge-ok' });
+    expect(badge(<ReplicationStateBadge state="STOPPED" />)).toEqual({ text: 'Stopped', tone: 'badge-neutral' });
+    expect(badge(<ReplicationRoleBadge type="SOURCE" state="STOPPED" />)).toEqual({ text: 'Source, Stopped', tone: 'badge-neutral' });
   });
 
   it('a missing replication state is Unknown, with the same tone, in both', () => {
@@ -44,5 +44,11 @@ describe('state badges', () => {
     expect(badge(<ConnectionBadge state="CONNECTED" replication={{ replicationType: 'REPLICA', replicationState: 'ACTIVE' }} />).text).toBe('Connected');
     expect(badge(<ConnectionBadge state="DISCONNECTED" replication={{ replicationType: 'SOURCE', replicationState: 'STOPPED' }} />).text).toBe('Disconnected');
     expect(badge(<ConnectionBadge state="DISCONNECTED" replication={{ replicationType: 'NONE' }} />).text).toBe('Disconnected');
+  });
+
+  it('a state IVS adds later is still said in words, never as the raw enum value', () => {
+    expect(badge(<ReplicationStateBadge state="PAUSED_BY_IVS" />).text).toBe('Paused by ivs');
+    expect(badge(<ReplicationRoleBadge type="REPLICA" state="PAUSED_BY_IVS" />).text).toBe('Replica, Paused by ivs');
+    expect(badge(<RecordingBadge state="RECONNECTING" />).text).toBe('Reconnecting');
   });
 });

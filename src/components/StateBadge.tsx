@@ -2,7 +2,7 @@
 // a participant's connection, whether it is on air now, a replication's state and a recording's state.
 import type { ReactNode } from 'react';
 import { offAirReason, onAirText, type OnAir } from '../query/onAir';
-import { formatTime } from './format';
+import { formatTime } from '../query/time';
 import { StatusBadge, type Tone } from './StatusBadge';
 
 /** The replication fields of a participant (ParticipantSummary has them all). */
@@ -43,11 +43,17 @@ export function OnAirBadge({ state, detail = false }: { state: OnAir; detail?: b
   );
 }
 
-const REPLICATION_WORDS: Readonly<Record<string, string>> = { ACTIVE: 'ACTIVE', STOPPED: 'STOPPED' };
+const REPLICATION_WORDS: Readonly<Record<string, string>> = { ACTIVE: 'Active', STOPPED: 'Stopped' };
+
+/** An enum value IVS may add later, still said in words ("SOME_NEW_STATE" → "Some new state"), never raw. */
+export function enumInWords(value: string): string {
+  const words = value.toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 /** One word and one tone per replication state, for the state badge and the role badge alike. */
 function replicationWord(state: string | undefined): string {
-  return state ? (REPLICATION_WORDS[state] ?? state) : 'Unknown';
+  return state ? (REPLICATION_WORDS[state] ?? enumInWords(state)) : 'Unknown';
 }
 function replicationTone(state: string | undefined): Tone {
   return !state ? 'warn' : state === 'ACTIVE' ? 'ok' : 'neutral';
@@ -80,5 +86,5 @@ const RECORDING_WORDS: Readonly<Record<string, string>> = {
 export function RecordingBadge({ state }: { state?: string }): ReactNode {
   if (!state || state === 'DISABLED') return <span className="muted">Off</span>;
   const tone = state === 'ACTIVE' ? 'ok' : state === 'FAILED' ? 'bad' : 'neutral';
-  return <StatusBadge tone={tone}>{RECORDING_WORDS[state] ?? state}</StatusBadge>;
+  return <StatusBadge tone={tone}>{RECORDING_WORDS[state] ?? enumInWords(state)}</StatusBadge>;
 }

@@ -1,13 +1,11 @@
-// Display helpers shared by every view: times and ARNs the way an operator reads them.
+// Display helpers shared by every view: ARNs and counts the way an operator reads them. Times are formatted in
+// query/time.ts; formatTime is passed on from there for the views that import it from here.
+export { formatTime } from '../query/time';
 
-// One formatter for every cell: toLocaleString(…, options) builds a new one per call, which costs a frame in a
-// table scrolled at speed.
-let timeFormat: Intl.DateTimeFormat | undefined;
-export function formatTime(isoTime: string | undefined): string {
-  if (!isoTime) return '—';
-  const d = new Date(isoTime);
-  timeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-  return Number.isNaN(d.getTime()) ? isoTime : timeFormat.format(d);
+const countFormat = new Intl.NumberFormat('en-US');
+/** "12,345": counts with grouping, the same in every locale so that a count reads the same in every view. */
+export function formatCount(n: number): string {
+  return countFormat.format(n);
 }
 
 /** The 12-character id at the end of a stage ARN. */

@@ -20,6 +20,11 @@ export type AuthorizeRequest = {
   scope: string;
   codeChallenge: string;
   nonce?: string;
+  /**
+   * OIDC `prompt`: 'none' asks for a code from the live login session or an error, never a page; 'login' asks
+   * for the form even when a session lives. Cognito's managed login documents both.
+   */
+  prompt?: 'none' | 'login';
 };
 
 /** Why an authorize request fails: shown on a page when the redirect URI is not trusted, else sent back to it. */
@@ -49,6 +54,14 @@ export function checkAuthorize(clients: AppClient[], q: URLSearchParams): Author
   const codeChallenge = q.get('code_challenge') ?? '';
   if (!PKCE_CHALLENGE.test(codeChallenge)) return back('invalid_request', 'code_challenge must be the base64url SHA-256 of the code verifier (43 characters).');
   const nonce = q.get('nonce') ?? undefined;
-  return { client, redirectUri, state, scope: scopes.join(' '), codeChallenge, nonce };
+  const prompts = (q.get('prompt') ?? '').split(' ').filter(Boolean);
+  // OIDC Core 3.1.2.1: 'none' with any other value is an error.
+  if (prompts.includes('none') && prompts.length > 1) return back('invalid_request', 'prompt=none cannot be combined with another prompt value.');
+  const unknownPrompt = prompts.find((p) => !['none', 'login', 'consent', 'select_account'].includes(p));
+  if (unknownPrompt !== undefined) return back('invalid_request', `Unknown prompt value: ${unknownPrompt}. Use none, login, consent or select_account.`);
+  // AWS is silent on what consent and select_account do for a user pool with one local sign-in and no consent
+  // screen; the emulator treats them as no prompt at all.
+  const prompt = prompts.includes('none') ? 'none' : prompts.includes('login') ? 'login' : undefined;
+  return { client, redirectUri, state, scope: scopes.join(' '), codeChallenge, nonce, ...(prompt ? { prompt } : {}) };
 }
 

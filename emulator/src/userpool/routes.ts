@@ -70,15 +70,21 @@ function discovery(pool: UserPool, base: string) {
 function authorize(pool: UserPool, query: URLSearchParams, sessionId: string | undefined): UserPoolResponse {
   const req = pool.checkAuthorize(query);
   if ('kind' in req) return problem(req);
-  const session = pool.session(sessionId);
+  const session = req.prompt === 'login' ? undefined : pool.session(sessionId);
   // A live login session signs the user in silently, as Cognito's session cookie does for an hour.
   if (session) return redirect(withCode(req, pool.issueCode(req, session)), 'authorize');
+  // prompt=none must not show a page: without a session the answer is login_required at the callback (OIDC
+  // Core 3.1.2.6), which is how an app opened in a new tab learns that it has to ask.
+  if (req.prompt === 'none') {
+    return problem({ kind: 'redirect', redirectUri: req.redirectUri, error: 'login_required', description: 'No live sign-in session: the user has to sign in.', ...(req.state !== undefined ? { state: req.state } : {}) });
+  }
   return redirect(`/login?${query.toString()}`, 'authorize');
 }
 
 function showLogin(pool: UserPool, query: URLSearchParams): UserPoolResponse {
   const req = pool.checkAuthorize(query);
   if ('kind' in req) return problem(req);
+  if (req.prompt === 'none') return problem({ kind: 'redirect', redirectUri: req.redirectUri, error: 'login_required', description: 'prompt=none cannot show the sign-in page.', ...(req.state !== undefined ? { state: req.state } : {}) });
   return html(200, loginPage({ params: query, userPoolId: pool.config.userPoolId }), 'login', [new URL(req.redirectUri).origin]);
 }
 

@@ -10,6 +10,7 @@ import { stageIdOf } from '../../components/format';
 import { StaleBanner } from '../../components/StaleBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { PollingContext, useNow } from '../../query/polling';
+import { formatClock } from '../../query/time';
 import { Can } from '../../auth/Can';
 import { useSub } from '../../auth/useDraft';
 import {
@@ -39,7 +40,6 @@ import { untrustedPlain } from '../../components/untrusted';
 /** Each armed participant is one GetParticipant per poll interval; five of them stay far below 5 TPS. */
 export const MAX_ARMED = 5;
 
-const time = (ms: number): string => new Date(ms).toLocaleTimeString();
 
 /**
  * Arm-and-go: arm a replication for a participant who has joined but is not publishing yet. This tab watches
@@ -244,7 +244,7 @@ function ArmedItem({ arming, onChange, onRemove }: { arming: Arming; onChange: (
         <code>{input.participantId}</code> → stage <StageLabel arn={input.destinationStageArn} />{' '}
         {state.phase === 'armed' ? (
           <>
-            <StatusBadge tone="info">Armed</StatusBadge> <span>waiting since {time(arming.armedAt)}</span>
+            <StatusBadge tone="info">Armed</StatusBadge> <span>waiting since {formatClock(arming.armedAt)}</span>
             {'. '}
             <span role="timer" aria-live="off">
               {paused
@@ -265,12 +265,12 @@ function ArmedItem({ arming, onChange, onRemove }: { arming: Arming; onChange: (
             <StatusBadge tone="ok">Started</StatusBadge>{' '}
             <span>
               {state.how === 'started'
-                ? `at ${time(state.at)}, when the participant began publishing.`
+                ? `at ${formatClock(state.at)}, when the participant began publishing.`
                 : state.how === 'other-tab'
                   ? 'by another tab of yours; nothing new was started here.'
                   : state.how === 'already'
                     ? 'Already replicating; nothing new was started.'
-                    : `at ${time(state.at)} (confirmed in the replica list).`}
+                    : `at ${formatClock(state.at)} (confirmed in the replica list).`}
             </span>
           </>
         ) : (

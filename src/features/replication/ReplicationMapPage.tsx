@@ -13,15 +13,12 @@ import { SimpleTable, type SimpleColumn } from '../../components/SimpleTable';
 import { ReplicationStateBadge } from '../../components/StateBadge';
 import { UntrustedText } from '../../components/UntrustedText';
 import { useNow, usePollInterval, type PolledQuery } from '../../query/polling';
+import { formatDuration } from '../../query/time';
 import { StopReplicationButton } from './StopReplicationButton';
 import { mapInterval, mapQueries, type ReplicationEdge, type ReplicationMap } from './mapQueries';
 
 function age(since: string | undefined, now: number): string {
-  if (!since) return '—';
-  const s = Math.max(0, Math.round((now - Date.parse(since)) / 1000));
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
+  return since ? formatDuration(now - Date.parse(since)) : '—';
 }
 
 function edgeColumns(region: Region, map: ReplicationMap, now: number): SimpleColumn<ReplicationEdge>[] {

@@ -6,7 +6,8 @@ import { href } from '../../routing/route';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { CliCommand } from '../../components/CliCommand';
 import { FreshnessIndicator } from '../../components/FreshnessIndicator';
-import { formatTime, stageIdOf } from '../../components/format';
+import { stageIdOf } from '../../components/format';
+import { formatTime } from '../../query/time';
 import { EmptyState, Loading } from '../../components/Loading';
 import { StaleBanner } from '../../components/StaleBanner';
 import { SimpleTable, type SimpleColumn } from '../../components/SimpleTable';
@@ -30,6 +31,8 @@ type Props = {
   /** What to show for the selected session (composed by the app from other features). */
   renderSession?: (session: { sessionId: string; live: boolean }) => ReactNode;
 };
+
+const MEDIA_WORDS: Readonly<Record<string, string>> = { AUDIO_VIDEO: 'audio and video', AUDIO_ONLY: 'audio only', NONE: 'nothing' };
 
 function newestFirst(a: StageSession, b: StageSession): number {
   return (b.startTime ?? '').localeCompare(a.startTime ?? '');
@@ -58,7 +61,7 @@ function StageFields({ stage }: { stage: Stage }): ReactNode {
       <dt>Participant recording</dt>
       <dd>
         {stage.recording?.storageConfigurationArn
-          ? `On, to ${stage.recording.storageConfigurationArn} (${stage.recording.mediaTypes.join(', ') || 'AUDIO_VIDEO'})`
+          ? `On, to ${stage.recording.storageConfigurationArn} (${(stage.recording.mediaTypes.length ? stage.recording.mediaTypes : ['AUDIO_VIDEO']).map((m) => MEDIA_WORDS[m] ?? m).join(', ')})`
           : 'Off: participants of this stage are not recorded individually.'}
       </dd>
     </dl>

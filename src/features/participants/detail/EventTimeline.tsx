@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ParticipantEvent, Region } from '../../../aws/types';
 import { href } from '../../../routing/route';
-import { formatTime } from '../../../components/format';
+import { formatTime } from '../../../query/time';
 import { EmptyState } from '../../../components/Loading';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { explainErrorCode, explainEvent } from '../eventCodes';

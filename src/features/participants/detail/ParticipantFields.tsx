@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Participant, Region } from '../../../aws/types';
 import { href } from '../../../routing/route';
-import { formatTime } from '../../../components/format';
+import { formatTime } from '../../../query/time';
 import { UntrustedText } from '../../../components/UntrustedText';
 import { OnAirBadge, ReplicationBadge, StateBadge } from '../ParticipantBadges';
 import { StageLabel } from '../../../components/StageLabel';

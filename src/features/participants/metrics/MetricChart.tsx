@@ -5,6 +5,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { MetricSeries } from '../../../aws/cloudwatch';
 import { SimpleTable } from '../../../components/SimpleTable';
+import { formatClock } from '../../../query/time';
 
 const COLOURS = ['#1f6feb', '#d1242f', '#1a7f37', '#9a6700', '#8250df', '#57606a'];
 
@@ -59,7 +60,7 @@ export function MetricChart({ title, unit, series, format }: Props): ReactNode {
           caption={title}
           className=""
           columns={[
-            { key: 'time', header: 'Time', rowHeader: true, render: (i: number) => new Date((xs[i] ?? 0) * 1000).toLocaleTimeString() },
+            { key: 'time', header: 'Time', rowHeader: true, render: (i: number) => formatClock((xs[i] ?? 0) * 1000) },
             ...series.map((s, j) => ({
               key: s.id,
               header: s.label,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParticipantSummary } from '../../../aws/types';
+import { formatClock } from '../../../query/time';
 import {
   afterLook,
   afterTick,
@@ -115,9 +116,11 @@ describe('rejoin watch rules', () => {
     }
   });
 
-  it('says times as hh:mm:ss and durations in seconds, then minutes', () => {
-    expect(clock(new Date(2025, 4, 1, 9, 5, 3).getTime())).toBe('09:05:03');
-    expect(clock(new Date(2025, 4, 1, 21, 40, 0).toISOString())).toBe('21:40:00');
+  it('says times to the second as every view does, and durations in seconds, then minutes', () => {
+    const morning = new Date(2025, 4, 1, 9, 5, 3);
+    expect(clock(morning.getTime())).toBe(formatClock(morning));
+    expect(clock(morning.getTime())).toMatch(/\b9:05:03\b/);
+    expect(clock(new Date(2025, 4, 1, 21, 40, 0).toISOString())).toMatch(/:40:00/);
     expect(elapsed(KICK, KICK + 12_400)).toBe('12 s');
     expect(elapsed(KICK, KICK + 185_000)).toBe('3 min 05 s');
     expect(elapsed(KICK, KICK - 1000)).toBe('0 s');

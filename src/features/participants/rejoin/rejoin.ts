@@ -4,6 +4,7 @@
 
 import type { ParticipantSummary, Region, StageSession } from '../../../aws/types';
 import { draftKey, draftStorage, readDraftsUnder } from '../../../auth/drafts';
+import { formatClock, formatDuration } from '../../../query/time';
 
 /** A watch ends by itself this long after the disconnect. */
 export const WATCH_MS = 15 * 60_000;
@@ -128,18 +129,12 @@ export function afterTick(w: RejoinWatch, now: number): RejoinWatch {
   return w.state.phase === 'watching' && now >= w.since + WATCH_MS ? { ...w, state: { phase: 'ended', at: w.since + WATCH_MS } } : w;
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** hh:mm:ss in local time. */
-export function clock(t: number | string): string {
-  const d = new Date(t);
-  return Number.isNaN(d.getTime()) ? String(t) : `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
+/** The time of day of a watch's moments, as every view shows one. */
+export const clock = (t: number | string): string => formatClock(t);
 
 /** "12 s", "3 min 05 s". */
 export function elapsed(since: number, now: number): string {
-  const s = Math.max(0, Math.floor((now - since) / 1000));
-  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${pad(s % 60)} s`;
+  return formatDuration(now - since);
 }
 
 // ---- the store: this tab's watches, in memory and in sessionStorage (a reload keeps them) ----

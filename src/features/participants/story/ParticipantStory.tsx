@@ -10,7 +10,9 @@ import { ConnectionBadge } from '../../../components/StateBadge';
 import { explainErrorCode, explainEvent, nextStepFor } from '../eventCodes';
 import { UntrustedText } from '../../../components/UntrustedText';
 import { StageLabel } from '../../../components/StageLabel';
-import { EVENT_KINDS, eventLine, filterStory, gapLine, local, spanLine, storyFileName, storyToJson, storyToText, utc, type EventKind, type StoryGroup } from './story';
+import { EVENT_KINDS, eventLine, filterStory, gapLine, storyFileName, storyToJson, storyToText, type EventKind, type StoryGroup } from './story';
+import { RelativeTime } from '../../../components/RelativeTime';
+import { formatTime, isoTime } from '../../../query/time';
 import { storyQueries } from './storyLoad';
 
 function download(text: string, fileName: string, type: string): void {
@@ -58,10 +60,9 @@ function Group({ g, region, asOf }: { g: StoryGroup; region: Region; asOf: strin
           {g.events.map((e, i) => (
             <li key={`${e.eventTime}-${e.name}-${i}`} className={e.errorCode ? 'timeline-error' : undefined}>
               <div className="timeline-head">
-                <strong className="story-line">{eventLine(e)}</strong>{' '}
-                <span className="muted">
-                  (local <time dateTime={e.eventTime}>{local(e.eventTime)}</time>)
-                </span>
+                <strong className="story-line">
+                  <time dateTime={e.eventTime}>{eventLine(e, formatTime)}</time>
+                </strong>
               </div>
               <p>{explainEvent(e.name)}</p>
               {e.errorCode ? (
@@ -86,7 +87,7 @@ export function ParticipantStory({ region, participantKey: key }: { region: Regi
 
   const exportAs = (ext: 'txt' | 'json'): void => {
     if (!story) return;
-    const generatedAt = new Date().toISOString();
+    const generatedAt = isoTime(new Date());
     const name = storyFileName(key, generatedAt, ext);
     if (ext === 'txt') download(storyToText(story, { generatedAt, kinds }), name, 'text/plain;charset=utf-8');
     else download(storyToJson(story, { generatedAt, kinds }), name, 'application/json');
@@ -98,12 +99,12 @@ export function ParticipantStory({ region, participantKey: key }: { region: Regi
       <>
         <StaleBanner queries={q} section="story" />
         <p>
-          User id <code>{story.userId !== undefined ? <UntrustedText value={story.userId} detail /> : '(none)'}</code> · story loaded {utc(new Date(q.dataUpdatedAt).toISOString())}
+          User id <code>{story.userId !== undefined ? <UntrustedText value={story.userId} detail /> : '(none)'}</code> · story loaded <RelativeTime at={q.dataUpdatedAt} />
         </p>
         {story.items.map((it) =>
           it.type === 'gap' ? (
             <p key={`gap-${it.gap.nextParticipantId}`} className="banner banner-info story-gap" role="note">
-              {gapLine(it.gap)} (from {utc(it.gap.from)} to {utc(it.gap.to)})
+              {gapLine(it.gap)} (from {formatTime(it.gap.from)} to {formatTime(it.gap.to)})
             </p>
           ) : (
             <Group key={`g-${it.group.number}`} g={it.group} region={region} asOf={new Date(q.dataUpdatedAt).toISOString()} />

@@ -2,6 +2,7 @@
 // and its earlier and later connections under the same user id, grouped per connection, in time order, with the
 // gaps between connections made visible. Pure functions: loading lives in storyLoad.ts.
 import type { Participant, ParticipantEvent, ParticipantKey, Region } from '../../../aws/types';
+import { formatInZone, isoTime } from '../../../query/time';
 import { explainErrorCode, explainEvent, nextStepFor } from '../eventCodes';
 import { revealHidden as shown, safeJson } from '../../../components/untrusted';
 import { inCausalOrder } from '../../../query/onAir';
@@ -112,22 +113,22 @@ export function filterStory(story: Story, kinds: ReadonlySet<EventKind>): Story 
   };
 }
 
-/** "2026-03-04 20:14:05 UTC" */
+/** An instant as files write it: ISO 8601 in UTC, "2026-03-04T20:14:05Z". */
 export function utc(iso?: string): string {
-  if (!iso) return 'time unknown';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, '')} UTC`;
+  return iso ? isoTime(iso) : 'time unknown';
 }
 
+/** The same instant in a zone (the reader's by default), for the local time beside the UTC one in the text file. */
 export function local(iso: string | undefined, timeZone?: string): string {
-  if (!iso) return 'time unknown';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString('en-GB', { timeZone, timeZoneName: 'short', hour12: false });
+  return iso ? formatInZone(iso, timeZone) : 'time unknown';
 }
 
-/** The one-line form of an event, shared by the page and the text export so they always agree. */
-export function eventLine(e: ParticipantEvent): string {
+/**
+ * The one-line form of an event, shared by the page and the text export so they always agree. Only the time is
+ * written per medium: ISO 8601 in files (the default), the reader's locale on the page (formatTime), as on the
+ * participant page's timeline.
+ */
+export function eventLine(e: ParticipantEvent, time: (iso?: string) => string = utc): string {
   const extra = [
     e.errorCode ? `error ${e.errorCode}` : '',
     e.remoteParticipantId ? `publisher ${e.remoteParticipantId}` : '',
@@ -135,7 +136,7 @@ export function eventLine(e: ParticipantEvent): string {
     e.replica ? 'about a replica' : '',
   ].filter(Boolean);
   // Ids come from IVS, but the line also lands in a text file: nothing in it may break or reorder the line.
-  return shown(`${utc(e.eventTime)} ${e.name}${extra.length ? ` (${extra.join(', ')})` : ''}`);
+  return shown(`${time(e.eventTime)} ${e.name}${extra.length ? ` (${extra.join(', ')})` : ''}`);
 }
 
 export function gapLine(g: StoryGap): string {

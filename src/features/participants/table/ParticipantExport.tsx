@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { ParticipantSummary } from '../../../aws/types';
 import { ErrorPanel } from '../../../components/ErrorPanel';
 import { toCsv } from '../../../components/csv';
+import { formatCount } from '../../../components/format';
+import { isoTime } from '../../../query/time';
 import { safeFileName } from '../../../components/untrusted';
 import type { LoadAllState } from './loadAllPages';
 
@@ -9,7 +11,7 @@ import type { LoadAllState } from './loadAllPages';
 export function downloadCsv(sessionId: string, rows: readonly ParticipantSummary[]): void {
   const csv = toCsv(
     ['participantId', 'userId', 'state', 'published', 'firstJoinTime', 'recordingState', 'replicationType', 'replicationState'],
-    rows.map((p) => [p.participantId, p.userId, p.state, p.published, p.firstJoinTime, p.recordingState, p.replicationType, p.replicationState]),
+    rows.map((p) => [p.participantId, p.userId, p.state, p.published, p.firstJoinTime ? isoTime(p.firstJoinTime) : '', p.recordingState, p.replicationType, p.replicationState]),
   );
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
@@ -19,7 +21,7 @@ export function downloadCsv(sessionId: string, rows: readonly ParticipantSummary
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-const count = (n: number): string => n.toLocaleString('en-US');
+const count = formatCount;
 
 function progressText(state: LoadAllState, loaded: number): string {
   switch (state.status) {

@@ -7,7 +7,8 @@ import { href } from '../../../routing/route';
 import { DataTable, type Column, type VisibleRange } from '../../../components/DataTable';
 import { ErrorPanel } from '../../../components/ErrorPanel';
 import { FreshnessIndicator } from '../../../components/FreshnessIndicator';
-import { formatTime } from '../../../components/format';
+import { formatTime } from '../../../query/time';
+import { formatCount } from '../../../components/format';
 import { EmptyState, Loading } from '../../../components/Loading';
 import { navigate } from '../../../routing/navigate';
 import { parseSort, sortRows, useSortedRows, withSort, type SortState } from '../../../components/sorting';
@@ -194,7 +195,7 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
       {body}
       {rows.length ? <p className="muted">{`${rows.length}${hasNextPage ? '+' : ''} participants loaded`}</p> : null}
       {sort && hasNextPage && rows.length ? (
-        <p className="hint">{`Sorted: the ${rows.length.toLocaleString('en-US')} loaded participants only; IVS has more. Load all to sort every participant.`}</p>
+        <p className="hint">{`Sorted: the ${formatCount(rows.length)} loaded participants only; IVS has more. Load all to sort every participant.`}</p>
       ) : null}
       {rows.length ? (
         <ParticipantExport

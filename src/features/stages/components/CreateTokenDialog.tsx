@@ -5,7 +5,7 @@ import { CopyButton } from '../../../components/CopyButton';
 import { ErrorPanel } from '../../../components/ErrorPanel';
 import { Field } from '../../../components/Field';
 import { useSubmitLock } from '../../../components/useSubmitLock';
-import { formatTime } from '../../../components/format';
+import { formatTime } from '../../../query/time';
 import { KeyValueEditor, rowsBytes, rowsToRecord, type KeyValueRow } from '../../../components/KeyValueEditor';
 import { isRecordOf, useDraft } from '../../../auth/useDraft';
 import { ATTRIBUTES_MAX_BYTES, bound } from '../../../aws/limits';
