@@ -144,3 +144,10 @@ export function cloudWatchRefreshMs(calls: number, metrics: number): number {
 export function cloudWatchBudgetShare(use: { calls: number; metrics: number }): number {
   return Math.max(use.calls / CLOUDWATCH_BUDGET.callsPerMinute, use.metrics / CLOUDWATCH_BUDGET.metricsPerMinute);
 }
+
+/** The refresh interval of live charts (cloudWatchRefreshMs), or false while the user has paused live updates. */
+export function useCloudWatchRefresh(calls: number, metrics: number): number | false {
+  const ctl = use(PollingContext);
+  if (ctl?.paused) return false;
+  return cloudWatchRefreshMs(calls, metrics);
+}

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { Region, Stage, StageSession } from '../../aws/types';
 import { href } from '../../routing/route';
@@ -19,6 +19,9 @@ import { CreateTokenDialog, tokenDraftKey } from './components/CreateTokenDialog
 import { StageFormDialog, stageDraftKey } from './components/StageFormDialog';
 import { stageQueries } from './queries';
 
+// The charts bring uPlot and the CloudWatch client: their own chunk, fetched when a stage page first shows them.
+const StageMetrics = lazy(() => import('./metrics/StageMetrics').then((m) => ({ default: m.StageMetrics })));
+
 type Props = {
   region: Region;
   stageArn: string;
@@ -29,6 +32,14 @@ type Props = {
 
 function newestFirst(a: StageSession, b: StageSession): number {
   return (b.startTime ?? '').localeCompare(a.startTime ?? '');
+}
+
+/** A session's time span for the charts' "Whole session" range. */
+function spanOf(session: StageSession | undefined): { start: number; end?: number } | undefined {
+  const start = session?.startTime ? Date.parse(session.startTime) : NaN;
+  if (!session || Number.isNaN(start)) return undefined;
+  const end = session.endTime ? Date.parse(session.endTime) : NaN;
+  return Number.isNaN(end) ? { start } : { start, end };
 }
 
 function StageFields({ stage }: { stage: Stage }): ReactNode {
@@ -149,6 +160,11 @@ export function StageDetailPage({ region, stageArn, sessionId, renderSession }: 
         <button type="button" onClick={() => void sessions.fetchNextPage()} disabled={sessions.isFetchingNextPage}>
           {sessions.isFetchingNextPage ? 'Loading…' : 'Load older sessions'}
         </button>
+      ) : null}
+      {sessions.data ? (
+        <Suspense fallback={<Loading label="Loading stage metrics" />}>
+          <StageMetrics region={region} stageArn={s.arn} sessionId={selected} session={spanOf(allSessions.find((x) => x.sessionId === selected))} />
+        </Suspense>
       ) : null}
       {selected && renderSession ? renderSession({ sessionId: selected, live: selected === s.activeSessionId }) : null}
       {dialog === 'token' ? <CreateTokenDialog region={region} stageArn={s.arn} onClose={() => setDialog(null)} /> : null}
