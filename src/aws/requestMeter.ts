@@ -1,9 +1,10 @@
-// Counts the IVS requests this tab sends, per operation and region, with timestamps, for the polling
-// budget's diagnostics. Attached to every client as an SDK middleware in the `finalizeRequest` step, after the retry
+// Counts the IVS and CloudWatch requests this tab sends, per operation and region, with timestamps (and for
+// GetMetricData the metrics each asks for, which is what CloudWatch bills), for the polling budget's diagnostics. Attached to every client as an SDK middleware in the `finalizeRequest` step, after the retry
 // middleware, so each attempt on the wire counts once, retries included.
-import type { IVSRealTimeClient } from '@aws-sdk/client-ivs-realtime';
+import type { MetadataBearer, MiddlewareStack } from '@smithy/types';
 
-export type RequestSample = { operation: string; region: string; at: number };
+export type MeteredService = 'ivs' | 'cloudwatch';
+export type RequestSample = { operation: string; region: string; at: number; service?: MeteredService; metrics?: number };
 
 /** How long samples are kept: the diagnostics panel and the bench look at the last minute. */
 const KEEP_MS = 5 * 60_000;
@@ -11,8 +12,8 @@ const samples: RequestSample[] = [];
 const listeners = new Set<() => void>();
 let version = 0;
 
-export function recordRequest(operation: string, region: string, at = Date.now()): void {
-  samples.push({ operation, region, at });
+export function recordRequest(operation: string, region: string, at = Date.now(), extra: { service?: MeteredService; metrics?: number } = {}): void {
+  samples.push({ operation, region, at, ...extra });
   // Drop old samples in batches, so recording stays O(1) amortised.
   if (samples.length > 512 && (samples[0] as RequestSample).at < at - KEEP_MS) {
     const firstKept = samples.findIndex((s) => s.at >= at - KEEP_MS);
@@ -29,10 +30,11 @@ export function requestsSince(since: number): RequestSample[] {
 
 export type OperationRate = { operation: string; region: string; count: number; perMinute: number };
 
-/** Requests per operation and region over the last `windowMs`, scaled to a minute. */
-export function ratesOver(windowMs: number, now = Date.now()): OperationRate[] {
+/** Requests per operation and region over the last `windowMs`, scaled to a minute (IVS only unless `service`). */
+export function ratesOver(windowMs: number, now = Date.now(), service: MeteredService = 'ivs'): OperationRate[] {
   const counts = new Map<string, OperationRate>();
   for (const s of requestsSince(now - windowMs)) {
+    if ((s.service ?? 'ivs') !== service) continue;
     const key = `${s.region}|${s.operation}`;
     const r = counts.get(key) ?? { operation: s.operation, region: s.region, count: 0, perMinute: 0 };
     r.count += 1;
@@ -50,11 +52,38 @@ export function subscribeRequests(cb: () => void): () => void {
 
 export const requestVersion = (): number => version;
 
+export type CloudWatchUse = { region: string; calls: number; metrics: number; byOperation: Record<string, number> };
+
+/** CloudWatch calls and the metrics they asked for over the last `windowMs`, per region, scaled to a minute. */
+export function cloudWatchUseOver(windowMs: number, now = Date.now()): CloudWatchUse[] {
+  const byRegion = new Map<string, CloudWatchUse>();
+  for (const s of requestsSince(now - windowMs)) {
+    if (s.service !== 'cloudwatch') continue;
+    const u = byRegion.get(s.region) ?? { region: s.region, calls: 0, metrics: 0, byOperation: {} };
+    u.calls += 1;
+    u.metrics += s.metrics ?? 0;
+    u.byOperation[s.operation] = (u.byOperation[s.operation] ?? 0) + 1;
+    byRegion.set(s.region, u);
+  }
+  const scale = 60_000 / windowMs;
+  return [...byRegion.values()]
+    .map((u) => ({
+      region: u.region,
+      calls: u.calls * scale,
+      metrics: u.metrics * scale,
+      byOperation: Object.fromEntries(Object.entries(u.byOperation).map(([k, v]) => [k, v * scale])),
+    }))
+    .sort((a, b) => a.region.localeCompare(b.region));
+}
+
 /** Adds the meter to a client (one line where the client is created). */
-export function meterRequests(client: Pick<IVSRealTimeClient, 'middlewareStack'>, region: string): void {
+export function meterRequests(client: { middlewareStack: MiddlewareStack<object, MetadataBearer> }, region: string, service: MeteredService = 'ivs'): void {
   client.middlewareStack.add(
     (next, context) => (args) => {
-      recordRequest(typeof context.commandName === 'string' ? context.commandName.replace(/Command$/, '') : 'unknown', region);
+      const operation = typeof context.commandName === 'string' ? context.commandName.replace(/Command$/, '') : 'unknown';
+      // GetMetricData is billed by the metric requested: the meter keeps how many each call asks for.
+      const queries = (args.input as { MetricDataQueries?: unknown[] } | undefined)?.MetricDataQueries;
+      recordRequest(operation, region, Date.now(), service === 'cloudwatch' ? { service, metrics: Array.isArray(queries) ? queries.length : 0 } : {});
       return next(args);
     },
     { step: 'finalizeRequest', name: 'greenroomRequestMeter', priority: 'low' },

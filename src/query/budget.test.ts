@@ -62,3 +62,21 @@ describe('polling budget', () => {
     expect(participantWalkRate(intervals, 40)).toBeCloseTo(0.5);
   });
 });
+
+describe('CloudWatch budget', () => {
+  it('refreshes live charts once a minute while they ask for little, slower when they ask for more', async () => {
+    const { cloudWatchRefreshMs, cloudWatchBudgetShare, CLOUDWATCH_BUDGET } = await import('./budget');
+    // The stage view: one call for Publishers and Subscribers.
+    expect(cloudWatchRefreshMs(1, 2)).toBe(60_000);
+    // A participant: ListMetrics and one GetMetricData of 9 series.
+    expect(cloudWatchRefreshMs(2, 9)).toBe(60_000);
+    // 120 metrics at 60 a minute: every two minutes.
+    expect(cloudWatchRefreshMs(1, 120)).toBe(120_000);
+    expect(cloudWatchRefreshMs(12, 12)).toBe(120_000);
+    for (const [calls, metrics] of [[1, 2], [2, 9], [3, 500]] as const) {
+      const perMinute = 60_000 / cloudWatchRefreshMs(calls, metrics);
+      expect(cloudWatchBudgetShare({ calls: calls * perMinute, metrics: metrics * perMinute })).toBeLessThanOrEqual(1);
+    }
+    expect(cloudWatchBudgetShare({ calls: CLOUDWATCH_BUDGET.callsPerMinute * 2, metrics: 0 })).toBe(2);
+  });
+});

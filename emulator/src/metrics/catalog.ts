@@ -12,6 +12,7 @@ import {
   publishBitrate,
   publishFramerate,
   publishResolution,
+  reportsMetrics,
   SAMPLE_MS,
   type Layer,
   type MediaType,
@@ -147,7 +148,8 @@ export function catalog(backend: RegionBackend, now: number): MetricSeries[] {
         publishing.push(...a.publishing);
         subscribing.push(...a.subscribing);
         for (const list of a.subscriptions.values()) regionSubscriptions.push(...list);
-        if (a.publishing.length > 0) out.push(...participantSeries(stage.id, a, byId));
+        // The stage counts everyone; a participant's own series need a client that reports them.
+        if (a.publishing.length > 0 && reportsMetrics(a.p)) out.push(...participantSeries(stage.id, a, byId));
       }
     }
     regionActive.push(...stageActive);

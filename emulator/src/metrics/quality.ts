@@ -54,6 +54,23 @@ export function layersOf(p: ParticipantRecord): Layer[] {
   return noise(`simulcast/${p.participantId}`) < 0.5 ? ['hi', 'mid', 'low'] : ['none'];
 }
 
+/**
+ * Whether the participant's client reports metrics at all. AWS documents a first reporting version per broadcast
+ * SDK (Web 1.5.0 where it explains access, 1.5.2 above its metric table; Android and iOS 1.12.0); the emulator takes
+ * the earlier Web one. Encoders without an SDK (RTMP, WHIP) report. AWS is silent on clients that tell neither
+ * browser nor OS: they report here.
+ */
+export function reportsMetrics(p: ParticipantRecord): boolean {
+  const c = p.client;
+  if (c.protocol === 'RTMP' || c.protocol === 'RTMPS' || c.protocol === 'WHIP' || !c.sdkVersion) return true;
+  const minimum = c.browserName ? [1, 5, 0] : /android|\b(ios|ipados|iphone|ipad)\b/i.test(c.osName ?? '') ? [1, 12, 0] : undefined;
+  const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(c.sdkVersion.trim());
+  if (!minimum || !m) return true;
+  const v = [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
+  for (let i = 0; i < 3; i++) if (v[i] !== minimum[i]) return (v[i] as number) > (minimum[i] as number);
+  return true;
+}
+
 export const isRtmp = (p: ParticipantRecord): boolean => p.client.protocol === 'RTMP' || p.client.protocol === 'RTMPS';
 
 /** How badly the link is hurt at t: 0 = fine, up to the spell's severity once it has ramped in. */

@@ -44,3 +44,4 @@ export async function listMetrics(aws: AwsLayer, region: Region, filter: MetricF
   if (!aws.metrics) throw new AppError('server', 'Metrics are not available in this console.', { retryable: false });
   return aws.metrics(region, (cw) => cw.listMetrics(filter, signal));
 }
+export * from './consoleUrl';

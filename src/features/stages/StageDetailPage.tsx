@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { Region, Stage, StageSession } from '../../aws/types';
 import { href } from '../../routing/route';
@@ -24,6 +24,9 @@ import { stageQueries } from './queries';
 /** Where the skip link lands: the session's participants (and replications), below the stage's fields and sessions. */
 const PARTICIPANTS_ID = 'participants';
 
+// The charts bring uPlot and the CloudWatch client: their own chunk, fetched when a stage page first shows them.
+const StageMetrics = lazy(() => import('./metrics/StageMetrics').then((m) => ({ default: m.StageMetrics })));
+
 type Props = {
   region: Region;
   stageArn: string;
@@ -36,6 +39,14 @@ const MEDIA_WORDS: Readonly<Record<string, string>> = { AUDIO_VIDEO: 'audio and 
 
 function newestFirst(a: StageSession, b: StageSession): number {
   return (b.startTime ?? '').localeCompare(a.startTime ?? '');
+}
+
+/** A session's time span for the charts' "Whole session" range. */
+function spanOf(session: StageSession | undefined): { start: number; end?: number } | undefined {
+  const start = session?.startTime ? Date.parse(session.startTime) : NaN;
+  if (!session || Number.isNaN(start)) return undefined;
+  const end = session.endTime ? Date.parse(session.endTime) : NaN;
+  return Number.isNaN(end) ? { start } : { start, end };
 }
 
 function StageFields({ stage }: { stage: Stage }): ReactNode {
@@ -159,6 +170,11 @@ export function StageDetailPage({ region, stageArn, sessionId, renderSession }: 
         <button type="button" onClick={() => void sessions.fetchNextPage()} disabled={sessions.isFetchingNextPage}>
           {sessions.isFetchingNextPage ? 'Loading…' : 'Load older sessions'}
         </button>
+      ) : null}
+      {sessions.data ? (
+        <Suspense fallback={<Loading label="Loading stage metrics" />}>
+          <StageMetrics region={region} stageArn={s.arn} sessionId={selected} session={spanOf(allSessions.find((x) => x.sessionId === selected))} />
+        </Suspense>
       ) : null}
       {selected && renderSession ? (
         <div id={PARTICIPANTS_ID} className="skip-target" tabIndex={-1} role="region" aria-label={`Session ${selected}: participants and replications`}>

@@ -1,16 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { AwsLayer } from '../../../aws/awsLayer';
-import { getMetricData, listMetrics, participantFilter, type MetricRequest } from '../../../aws/cloudwatch';
+import { getMetricData, listMetrics, participantFilter, type MetricData, type MetricQuery } from '../../../aws/cloudwatch';
 import type { ParticipantKey, Region } from '../../../aws/types';
+import { resolveWindow, type MetricRange, type MetricWindow, type SessionSpan } from '../../../query/metricsRange';
 
-/**
- * CloudWatch reads for the participant's charts. They cost money per metric read and share an account-wide rate
- * with every other console, so they refresh far less often than the IVS views.
- */
-export const METRICS_REFRESH_MS = 30_000;
-/** The charts' window and bucket: the last 15 minutes in 10-second points (sub-minute data lasts 3 h in CloudWatch). */
-export const METRICS_WINDOW_MS = 15 * 60_000;
-export const METRICS_PERIOD_S = 10;
+export type ParticipantMetricsResult = { window: MetricWindow; data: MetricData };
+/** A query without its period: the period follows the window, chosen when the query runs. */
+export type PlannedQuery = Omit<MetricQuery, 'period'>;
 
 export const metricsQueries = {
   all: (region: Region) => ['cloudwatch', region] as const,
@@ -20,9 +16,20 @@ export const metricsQueries = {
       queryKey: [...metricsQueries.all(region), 'list', key.stageArn, key.participantId] as const,
       queryFn: ({ signal }) => listMetrics(aws, region, participantFilter(key.stageArn, key.participantId), signal),
     }),
-  data: (aws: AwsLayer, region: Region, request: MetricRequest) =>
+  /**
+   * The participant's series over a range. The window is worked out when the query runs, so a live range read
+   * again by the refresh interval moves with the clock under the same key.
+   */
+  data: (aws: AwsLayer, region: Region, key: ParticipantKey, planned: PlannedQuery[], range: MetricRange, span: SessionSpan | undefined) =>
     queryOptions({
-      queryKey: [...metricsQueries.all(region), 'data', request] as const,
-      queryFn: ({ signal }) => getMetricData(aws, region, request, signal),
+      queryKey: [...metricsQueries.all(region), 'participant', key, planned, range, span ?? null] as const,
+      queryFn: async ({ signal }): Promise<ParticipantMetricsResult> => {
+        const resolved = resolveWindow(range, Date.now(), span, planned.length);
+        if (resolved.kind !== 'ok') throw new Error(`No window for this range (${resolved.kind}).`);
+        const { window } = resolved;
+        const queries = planned.map((q) => ({ ...q, period: window.periodS }));
+        const data = await getMetricData(aws, region, { queries, startTime: window.start, endTime: window.end }, signal);
+        return { window, data };
+      },
     }),
 };
