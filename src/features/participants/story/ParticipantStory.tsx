@@ -10,7 +10,7 @@ import { ConnectionBadge } from '../../../components/StateBadge';
 import { explainErrorCode, explainEvent, nextStepFor } from '../eventCodes';
 import { UntrustedText } from '../../../components/UntrustedText';
 import { StageLabel } from '../../../components/StageLabel';
-import { EVENT_KINDS, eventLine, filterStory, gapLine, storyFileName, storyToJson, storyToText, type EventKind, type StoryGroup } from './story';
+import { EVENT_KINDS, eventLine, filterStory, gapLine, spanLine, storyFileName, storyToJson, storyToText, type EventKind, type StoryGroup } from './story';
 import { RelativeTime } from '../../../components/RelativeTime';
 import { formatTime, isoTime } from '../../../query/time';
 import { storyQueries } from './storyLoad';
