@@ -22,9 +22,9 @@ afterAll(() => t.stop());
 type Ev = { id: string; 'detail-type': string; resources: string[]; detail: Record<string, string> };
 
 /** Signed headers of POST /event with `body`, as the protocol wants them (no x-amz-content-sha256). */
-async function signed(body: string): Promise<Record<string, string>> {
+async function signed(body: string, region = 'us-east-1'): Promise<Record<string, string>> {
   const host = new URL(t.url).host;
-  const signer = new SignatureV4({ credentials: creds, region: 'us-east-1', service: 'appsync', sha256: Sha256, applyChecksum: false });
+  const signer = new SignatureV4({ credentials: creds, region, service: 'appsync', sha256: Sha256, applyChecksum: false });
   const req = await signer.sign({
     method: 'POST',
     protocol: 'http:',
@@ -86,6 +86,18 @@ describe('events of the emulator’s own changes', () => {
     expect(events[1].detail.recording_s3_key_prefix).toMatch(new RegExp(`^${arn.split('/').pop()}/${p.sessionId}/${p.participantId}/\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\dZ$`));
     expect(events[4].detail.recording_s3_key_prefix).toBe(events[1].detail.recording_s3_key_prefix);
     expect(new Set(events.map((e) => e.id)).size).toBe(5);
+    ws.close();
+  });
+
+  it('a subscribe must be signed for the connection’s region', async () => {
+    const { ws } = await listen();
+    const answer = new Promise<string>((resolve) => ws.on('message', (raw) => String(raw).includes('"subscribe_error"') && resolve(String(raw))));
+    ws.send(JSON.stringify({ type: 'subscribe', id: 'west', channel: '/ivs/*', authorization: await signed(JSON.stringify({ channel: '/ivs/*' }), 'us-west-2') }));
+    expect(JSON.parse(await answer)).toEqual({
+      type: 'subscribe_error',
+      id: 'west',
+      errors: [{ errorType: 'UnauthorizedException', message: "Credential should be scoped to a valid region, not 'us-west-2'." }],
+    });
     ws.close();
   });
 
