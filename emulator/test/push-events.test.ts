@@ -9,7 +9,7 @@ import { Sha256 } from '../src/http/sha256.ts';
 import { startScenario } from '../src/scenarios/index.ts';
 import { joinStage } from './participants-support.ts';
 import { userCreds, type Creds } from './push-support.ts';
-import { startEmulator, type TestEmulator } from './support.ts';
+import { startEmulator, staticCredentials, type TestEmulator } from './support.ts';
 
 let t: TestEmulator;
 let creds: Creds;
@@ -22,9 +22,9 @@ afterAll(() => t.stop());
 type Ev = { id: string; 'detail-type': string; resources: string[]; detail: Record<string, string> };
 
 /** Signed headers of POST /event with `body`, as the protocol wants them (no x-amz-content-sha256). */
-async function signed(body: string, region = 'us-east-1'): Promise<Record<string, string>> {
+async function signed(body: string, region = 'us-east-1', as: Creds = creds): Promise<Record<string, string>> {
   const host = new URL(t.url).host;
-  const signer = new SignatureV4({ credentials: creds, region, service: 'appsync', sha256: Sha256, applyChecksum: false });
+  const signer = new SignatureV4({ credentials: as, region, service: 'appsync', sha256: Sha256, applyChecksum: false });
   const req = await signer.sign({
     method: 'POST',
     protocol: 'http:',
@@ -87,6 +87,18 @@ describe('events of the emulator’s own changes', () => {
     expect(events[4].detail.recording_s3_key_prefix).toBe(events[1].detail.recording_s3_key_prefix);
     expect(new Set(events.map((e) => e.id)).size).toBe(5);
     ws.close();
+  });
+
+  it('an HTTP publish takes events up to 240 KB each', async () => {
+    const publish = async (event: string) => {
+      const body = JSON.stringify({ channel: '/ivs/stage/big', events: [event] });
+      const res = await fetch(`${t.url}/event`, { method: 'POST', headers: await signed(body, 'us-east-1', staticCredentials), body });
+      return { status: res.status, body: (await res.json()) as unknown };
+    };
+    const fits = JSON.stringify('x'.repeat(240 * 1024 - 2));
+    expect((await publish(fits)).status).toBe(200);
+    const tooBig = JSON.stringify('x'.repeat(240 * 1024 - 1));
+    expect(await publish(tooBig)).toEqual({ status: 400, body: { errors: [{ errorType: 'BadRequestException', message: 'events[0] is 245761 bytes; an event may be at most 245760 bytes (240 KB).' }] } });
   });
 
   it('a subscribe must be signed for the connection’s region', async () => {
