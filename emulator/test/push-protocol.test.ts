@@ -6,7 +6,7 @@ import { CreateStageCommand, DisconnectParticipantCommand, StartParticipantRepli
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventsApiId } from '../src/appsync/channels.ts';
 import { joinStage } from './participants-support.ts';
-import { noAccessCreds, PyEventsClient, pythonMissing, userCreds, type Creds } from './push-support.ts';
+import { noAccessCreds, PyEventsClient, pythonMissing, startPyClients, stopPyClients, userCreds, type Creds } from './push-support.ts';
 import { staticCredentials, startEmulator, type TestEmulator } from './support.ts';
 
 if (pythonMissing) console.warn(`AppSync Events protocol check skipped: ${pythonMissing}.`);
@@ -24,6 +24,7 @@ const client = () => {
 
 beforeAll(async () => {
   if (pythonMissing) return;
+  startPyClients();
   t = await startEmulator({ sessionIdleMs: 600_000, pushKeepAliveMs: KA_MS });
   producer = await userCreds(t, 'pat.producer');
   support = await userCreds(t, 'sam.support');
@@ -33,7 +34,10 @@ afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.stop()));
   await t.control.clearPushFaults();
 });
-afterAll(() => t?.stop());
+afterAll(async () => {
+  await stopPyClients();
+  await t?.stop();
+});
 
 const newStage = async (name: string, region = 'us-east-1') => (await t.ivs(region).send(new CreateStageCommand({ name }))).stage!.arn!;
 const stageId = (arn: string) => arn.split('/').pop()!;
