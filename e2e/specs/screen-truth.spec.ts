@@ -31,6 +31,7 @@ async function screens(page: Page, name: string): Promise<void> {
 
 test('find user shows one group per connection, its replicas nested under it, and a stopped replica as "Replication stopped"', async ({
   signedInPage: page,
+  checkA11y,
   ivs,
   control,
   stage,
@@ -83,6 +84,7 @@ test('find user shows one group per connection, its replicas nested under it, an
     // Stage names, not ids alone: no cell shows a stage id without its name.
     await expect(find.results).toContainText(`${stage.name} ${idOf(stage.arn)}`);
     await screens(page, 'find-user-grouped');
+    await checkA11y('find-user-grouped');
 
     // The same rule on the stopped replica's own page and in its session's table.
     await ended!.getByRole('link', { name: /^Open replica / }).click();
@@ -174,6 +176,7 @@ test('the replication section keeps its rows but says how old they are when refr
   stage,
   otherStage,
   requests,
+  checkA11y,
 }) => {
   test.setTimeout(90_000);
   const host = await joinParticipant(ivs, control, stage.arn, { userId: `stale-${Date.now().toString(36)}`, publish: true });
@@ -197,6 +200,7 @@ test('the replication section keeps its rows but says how old they are when refr
   // Only the replication section is stale: the stage header and the participants table still refresh.
   await expect(page.getByRole('status').filter({ hasText: 'Showing data from' })).toHaveCount(1);
   await screens(page, 'replication-stale');
+  await checkA11y('replication-stale');
 
   // With live updates paused only Retry refreshes. While the fault lasts it asks again, fails, and the banner stays.
   await page.getByRole('button', { name: 'Pause live updates' }).first().click();
