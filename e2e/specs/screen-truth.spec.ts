@@ -217,4 +217,13 @@ test('the replication section keeps its rows but says how old they are when refr
   await expect(banner).toHaveCount(0, { timeout: 10_000 });
   await expect(row).toContainText('ACTIVE');
   await page.getByRole('button', { name: 'Resume live updates' }).first().click();
+
+  // The page's other polled sections use the same banner: the sessions list, when ListStageSessions fails.
+  await control.setFaults([{ operation: 'ListStageSessions', errorRate: 1, errorStatus: 503 }]);
+  const sessionsBanner = page.locator('[data-stale-section="sessions"]');
+  await expect(sessionsBanner).toContainText(/^Showing data from \d+ s ago — refresh failed: /, { timeout: 30_000 });
+  await expect(page.getByRole('table', { name: /^Sessions of this stage/ })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+  await control.clearFaults();
+  await expect(sessionsBanner).toHaveCount(0, { timeout: 20_000 });
 });
