@@ -31,6 +31,7 @@ async function screens(page: Page, name: string): Promise<void> {
 
 test('find user shows one group per connection, its replicas nested under it, and a stopped replica as "Replication stopped"', async ({
   signedInPage: page,
+  checkA11y,
   ivs,
   control,
   stage,
@@ -83,6 +84,7 @@ test('find user shows one group per connection, its replicas nested under it, an
     // Stage names, not ids alone: no cell shows a stage id without its name.
     await expect(find.results).toContainText(`${stage.name} ${idOf(stage.arn)}`);
     await screens(page, 'find-user-grouped');
+    await checkA11y('find-user-grouped');
 
     // The same rule on the stopped replica's own page and in its session's table.
     await ended!.getByRole('link', { name: /^Open replica / }).click();
@@ -174,6 +176,7 @@ test('the replication section keeps its rows but says how old they are when refr
   stage,
   otherStage,
   requests,
+  checkA11y,
 }) => {
   test.setTimeout(90_000);
   const host = await joinParticipant(ivs, control, stage.arn, { userId: `stale-${Date.now().toString(36)}`, publish: true });
@@ -197,6 +200,7 @@ test('the replication section keeps its rows but says how old they are when refr
   // Only the replication section is stale: the stage header and the participants table still refresh.
   await expect(page.getByRole('status').filter({ hasText: 'Showing data from' })).toHaveCount(1);
   await screens(page, 'replication-stale');
+  await checkA11y('replication-stale');
 
   // With live updates paused only Retry refreshes. While the fault lasts it asks again, fails, and the banner stays.
   await page.getByRole('button', { name: 'Pause live updates' }).first().click();
@@ -213,4 +217,13 @@ test('the replication section keeps its rows but says how old they are when refr
   await expect(banner).toHaveCount(0, { timeout: 10_000 });
   await expect(row).toContainText('ACTIVE');
   await page.getByRole('button', { name: 'Resume live updates' }).first().click();
+
+  // The page's other polled sections use the same banner: the sessions list, when ListStageSessions fails.
+  await control.setFaults([{ operation: 'ListStageSessions', errorRate: 1, errorStatus: 503 }]);
+  const sessionsBanner = page.locator('[data-stale-section="sessions"]');
+  await expect(sessionsBanner).toContainText(/^Showing data from \d+ s ago — refresh failed: /, { timeout: 30_000 });
+  await expect(page.getByRole('table', { name: /^Sessions of this stage/ })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+  await control.clearFaults();
+  await expect(sessionsBanner).toHaveCount(0, { timeout: 20_000 });
 });

@@ -30,7 +30,11 @@ export function StaleBanner({ queries, section }: { queries: StaleSource | reado
   const retrying = stale.some((q) => q.isFetching);
   return (
     <div className="banner banner-stale" role="status" data-stale-section={section}>
-      <strong>Showing data from {Number.isFinite(updatedAt) ? formatAge(updatedAt, now) : 'an earlier refresh'}</strong> — refresh failed
+      {/* The age ticks every second: announced once with the banner, not again at every tick. */}
+      <strong>
+        Showing data from <span aria-live="off">{Number.isFinite(updatedAt) ? formatAge(updatedAt, now) : 'an earlier refresh'}</span>
+      </strong>{' '}
+      — refresh failed
       {error ? (
         <>
           : {asSentence(error.message)} <RequestId error={error} />

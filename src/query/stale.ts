@@ -18,6 +18,9 @@ export type StaleSource = {
 
 type KeyMatch = (key: readonly unknown[]) => boolean;
 
+/** True when `key` begins with `prefix` (react-query's own partial matching, for use inside a predicate). */
+export const keyStartsWith = (key: readonly unknown[], prefix: readonly unknown[]): boolean => prefix.every((part, i) => key[i] === part);
+
 function sourceOf(client: QueryClient, q: Query): StaleSource {
   return {
     isRefetchError: true,

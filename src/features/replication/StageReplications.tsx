@@ -7,7 +7,7 @@ import { href } from '../../routing/route';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { EmptyState, Loading } from '../../components/Loading';
 import { StaleBanner } from '../../components/StaleBanner';
-import { useStaleQueries } from '../../query/stale';
+import { keyStartsWith, useStaleQueries } from '../../query/stale';
 import { SimpleRow, SimpleTable, type SimpleColumn } from '../../components/SimpleTable';
 import { ReplicationStateBadge } from '../../components/StateBadge';
 import { usePollInterval } from '../../query/polling';
@@ -113,7 +113,7 @@ export function StageReplications({ region, stageArn, sessionId, live }: Props):
   // Each source's replicas are a query of their own (in its row): a failed refresh of any of them leaves a state
   // such as ACTIVE on screen that may no longer hold, so the section says how old it is.
   const outgoingKey = [...replicaQueries.all(region), 'source', stageArn];
-  const staleOutgoing = useStaleQueries((k) => outgoingKey.every((part, i) => k[i] === part));
+  const staleOutgoing = useStaleQueries((k) => keyStartsWith(k, outgoingKey));
   if (!q.data) {
     return (
       <section aria-labelledby="stage-replications">

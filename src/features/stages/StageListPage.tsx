@@ -13,7 +13,7 @@ import { EmptyState, Loading } from '../../components/Loading';
 import { navigate } from '../../routing/navigate';
 import { formatSort, parseSort, useSortedRows, withSort, type SortState, type Sorters } from '../../components/sorting';
 import { StaleBanner } from '../../components/StaleBanner';
-import { useStaleQueries } from '../../query/stale';
+import { keyStartsWith, useStaleQueries } from '../../query/stale';
 import { StatusBadge } from '../../components/StatusBadge';
 import { UntrustedText } from '../../components/UntrustedText';
 import { untrustedPlain } from '../../components/untrusted';
@@ -83,7 +83,7 @@ export function StageListPage({ region, search }: Props): ReactNode {
 
   // The rows' live counts are queries of their own (one per row in view): a failed refresh of any of them makes
   // the list's numbers older than they look too.
-  const staleCounts = useStaleQueries((k) => k[0] === 'ivs' && k[2] === 'stages' && k[5] === 'live-counts' && shown.includes(k[1] as Region));
+  const staleCounts = useStaleQueries((k) => k.includes('live-counts') && shown.some((r) => keyStartsWith(k, stageQueries.details(r))));
   const loaded = lists.every((l) => l.data);
   const firstError = lists.find((l) => l.isError && !l.data);
   const updatedAt = Math.min(...lists.map((l) => l.dataUpdatedAt));

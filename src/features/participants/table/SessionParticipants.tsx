@@ -13,7 +13,7 @@ import { EmptyState, Loading } from '../../../components/Loading';
 import { navigate } from '../../../routing/navigate';
 import { parseSort, sortRows, useSortedRows, withSort, type SortState } from '../../../components/sorting';
 import { StaleBanner } from '../../../components/StaleBanner';
-import { useStaleQueries } from '../../../query/stale';
+import { keyStartsWith, useStaleQueries } from '../../../query/stale';
 import { RecordingBadge } from '../../../components/StateBadge';
 import { UntrustedText } from '../../../components/UntrustedText';
 import { useBudgetedInterval, useParticipantWalkRate } from '../../../query/budget';
@@ -91,7 +91,8 @@ export function SessionParticipants({ region, stageArn, sessionId, live, search 
   const viewRows = polled.flatMap((i) => rows.slice(starts[i] ?? 0, (starts[i] ?? 0) + (q.pageLengths[i] ?? 0)));
   const onAirOf = useOnAir(region, stageArn, sessionId, viewRows, live);
   // The on-air column reads each publisher's events: a failed refresh of those makes it as old as the rows.
-  const staleOnAir = useStaleQueries((k) => k[0] === 'ivs' && k[1] === region && k[2] === 'participants' && k[4] === stageArn && k[6] === sessionId && k[7] === 'events');
+  const eventsKey = [...participantQueries.inSession(region, stageArn, sessionId), 'events'];
+  const staleOnAir = useStaleQueries((k) => keyStartsWith(k, eventsKey));
   const onRange = (r: VisibleRange): void => setPagesKey(pagesInView(r, starts, sorted.order).join(','));
   const hasNextPage = last?.data?.nextToken !== undefined;
   const isFetchingNextPage = pageCount > 1 && last?.data === undefined && (last?.isFetching ?? false);
