@@ -11,6 +11,7 @@ import { StaleBanner } from '../../components/StaleBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { PollingContext, useNow } from '../../query/polling';
 import { formatClock } from '../../query/time';
+import { useDisplayNames } from './useDisplayNames';
 import { Can } from '../../auth/Can';
 import { useSub } from '../../auth/useDraft';
 import {
@@ -55,6 +56,7 @@ export function ArmedReplication({ region, form }: { region: Region; form: Repli
   const source = form.sourceStageArn.trim();
   const sourceValid = !validateReplication({ ...form, sourceStageArn: source }, region).sourceStageArn;
   const waiting = useQuery({ ...replicaQueries.notPublishing(aws, region, source), enabled: sourceValid });
+  const names = useDisplayNames(region, source, waiting.data?.[0]?.sessionId, (waiting.data ?? []).map((p) => p.participantId));
 
   const update = useCallback(
     (a: Arming) => {
@@ -115,7 +117,13 @@ export function ArmedReplication({ region, form }: { region: Region; form: Repli
       </p>
       <datalist id="arm-participant-options">
         {(waiting.data ?? []).map((p) => (
-          <option key={p.participantId} value={p.participantId} label={[p.userId === undefined ? undefined : untrustedPlain(p.userId, 40), onAirText(p.onAir).toLowerCase()].filter(Boolean).join(' · ')} />
+          <option
+            key={p.participantId}
+            value={p.participantId}
+            label={[p.userId === undefined ? undefined : untrustedPlain(p.userId, 40), names.has(p.participantId) ? untrustedPlain(names.get(p.participantId) ?? '', 40) : undefined, onAirText(p.onAir).toLowerCase()]
+              .filter(Boolean)
+              .join(' · ')}
+          />
         ))}
       </datalist>
       <Can policy="replication:start">

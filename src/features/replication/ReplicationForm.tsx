@@ -23,6 +23,7 @@ import { replicaQueries } from './queries';
 import { ReplicationCli } from './ReplicationCli';
 import { FanOut } from './FanOut';
 import { ArmedReplication } from './ArmedReplication';
+import { useDisplayNames } from './useDisplayNames';
 import { fieldOfServerError, WINDOW_MAX, WINDOW_MIN, validateReplication, type ReplicationErrors, type ReplicationForm as Form } from './validation';
 
 type Props = { region: Region; search: URLSearchParams };
@@ -130,6 +131,7 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
       rest
     );
   const pubs = [...(publishers.data?.publishers ?? [])].sort((a, b) => ON_AIR_ORDER[a.onAir.kind] - ON_AIR_ORDER[b.onAir.kind]);
+  const names = useDisplayNames(region, source, publishers.data?.sessionId, pubs.map((p) => p.participantId));
   const onAirCount = pubs.filter((p) => p.onAir.kind === 'on-air').length;
 
   return (
@@ -202,6 +204,7 @@ export function ReplicationForm({ region, search }: Props): ReactNode {
                 <option key={p.participantId} value={p.participantId} disabled={p.onAir.kind === 'off-air'}>
                   {p.participantId}
                   {p.userId ? ` · ${untrustedPlain(p.userId, 40)}` : ''}
+                  {names.has(p.participantId) ? ` · ${untrustedPlain(names.get(p.participantId) ?? '', 40)}` : ''}
                   {p.onAir.kind === 'on-air' ? ' · on air' : ` · ${onAirText(p.onAir).toLowerCase()}: ${offAirReason(p.onAir)}`}
                 </option>
               ))}

@@ -10,11 +10,27 @@ import { PAGE_SIZE } from '../../aws/limits';
 import { listAllParticipantEvents } from '../../aws/ivs/listParticipantEvents';
 import type { ParticipantKey, Region } from '../../aws/types';
 import { deriveOnAir, lookUpOnAir } from '../../query/onAir';
+import { createRateLimiter } from '../../aws/rateLimiter';
 
 /** A participant's events read for a picker serve this long before they are looked up again. */
 const PICKER_FRESH_MS = 10_000;
 
 export type ReplicaSource = { sourceStageArn: string; participantId: string };
+
+/** The attribute keys a token's creator uses for a person's name, most specific first. */
+const NAME_KEYS = ['displayName', 'display_name', 'name'] as const;
+
+/** The name the participant's token gave it, if any (attributes are chosen by whoever minted the token). */
+export function displayNameOf(attributes: Readonly<Record<string, string>>): string | undefined {
+  for (const k of NAME_KEYS) {
+    const v = attributes[k]?.trim();
+    if (v) return v;
+  }
+  return undefined;
+}
+
+// Names are read one GetParticipant at a time, within the console's share of that operation's rate.
+const nameLimiter = createRateLimiter();
 
 export const replicaQueries = {
   all: (region: Region) => ['ivs', region, 'replicas'] as const,
@@ -74,8 +90,24 @@ export const replicaQueries = {
         const page = await listParticipants(aws, region, { stageArn, sessionId: stage.activeSessionId, filter: { kind: 'state', value: 'CONNECTED' }, maxResults: PAGE_SIZE.ListParticipants }, signal);
         const joined = page.items.filter((p) => p.replicationType !== 'REPLICA');
         const onAir = await lookUpOnAir(client, aws, region, stageArn, stage.activeSessionId, joined, PICKER_FRESH_MS);
-        return joined.map((p) => ({ ...p, onAir: onAir.get(p.participantId) ?? deriveOnAir(p, undefined, 'budget') })).filter((p) => p.onAir.kind !== 'on-air');
+        return joined.map((p) => ({ ...p, sessionId: stage.activeSessionId as string, onAir: onAir.get(p.participantId) ?? deriveOnAir(p, undefined, 'budget') })).filter((p) => p.onAir.kind !== 'on-air');
       },
+    }),
+  /**
+   * A participant's display name (from its attributes) for the pickers; null when the token gave none. Attributes
+   * come from the token and never change while the participant exists, so one read serves for good.
+   */
+  participantName: (aws: AwsLayer, region: Region, { stageArn, sessionId, participantId }: ParticipantKey) =>
+    queryOptions({
+      queryKey: ['ivs', region, 'participant-name', stageArn, sessionId, participantId] as const,
+      queryFn: async ({ signal }) => {
+        await nameLimiter.take(`${region}:GetParticipant`, signal);
+        const p = await getParticipant(aws, region, { stageArn, sessionId, participantId }, signal);
+        return displayNameOf(p.attributes) ?? null;
+      },
+      staleTime: Infinity,
+      // A picker without a name still works: no retry storm for a label.
+      retry: false,
     }),
   /** The participant an armed replication waits for (one GetParticipant per look). */
   armWatch: (aws: AwsLayer, region: Region, key: ParticipantKey) =>

@@ -122,6 +122,8 @@ export function StageListPage({ region, search }: Props): ReactNode {
     {
       key: 'session',
       header: 'Live session',
+      // Wide enough for the badge and a whole session id: people compare and copy it.
+      className: 'col-session',
       render: (s) =>
         s.activeSessionId ? (
           <a href={href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region: s.region, stageArn: s.arn, sessionId: s.activeSessionId })} title={`Live session ${s.activeSessionId}`}>
@@ -152,9 +154,14 @@ export function StageListPage({ region, search }: Props): ReactNode {
     {
       key: 'tags',
       header: 'Tags',
-      // The cell is cut when the tags do not fit; its title holds every tag.
+      // When the tags do not fit the cell they are cut; every tag is in the title (hover), and focusing the cell
+      // (it is in the tab order when it has tags) shows them all, wrapped, over the rows below.
       render: (s) => (
-        <span title={Object.entries(s.tags).map(([k, v]) => untrustedPlain(`${k}=${v}`)).join('\n') || undefined}>
+        <span
+          className="cell-reveal"
+          title={Object.entries(s.tags).map(([k, v]) => untrustedPlain(`${k}=${v}`)).join('\n') || undefined}
+          tabIndex={Object.keys(s.tags).length ? 0 : undefined}
+        >
           {Object.entries(s.tags).map(([k, v]) => (
             <span className="tag" key={k}>
               <UntrustedText value={`${k}=${v}`} />
