@@ -107,7 +107,7 @@ export function ParticipantStory({ region, participantKey: key }: { region: Regi
               {gapLine(it.gap)} (from {formatTime(it.gap.from)} to {formatTime(it.gap.to)})
             </p>
           ) : (
-            <Group key={`g-${it.group.number}`} g={it.group} region={region} asOf={new Date(q.dataUpdatedAt).toISOString()} />
+            <Group key={`g-${it.group.number}`} g={it.group} region={region} asOf={isoTime(q.dataUpdatedAt)} />
           ),
         )}
       </>
