@@ -34,7 +34,16 @@ function Group({ g, region, asOf }: { g: StoryGroup; region: Region; asOf: strin
   return (
     <section aria-labelledby={id} className={`story-group${c.role === 'replica' ? ' story-replica' : ''}`}>
       <h2 id={id}>
-        {g.number}. {g.label}
+        {/* A replica's heading names its stage as people know it; the export keeps the id-only label. */}
+        {c.role === 'replica' ? (
+          <>
+            {g.number}. Replica in stage <StageLabel arn={c.key.stageArn} />
+          </>
+        ) : (
+          <>
+            {g.number}. {g.label}
+          </>
+        )}
         {c.focus ? ' (this participant)' : ''}
       </h2>
       <p>
