@@ -77,7 +77,8 @@ test('the merged story shows the source and its replica in order, the reconnect 
 
   await expect(story.groupHeadings).toHaveText([
     /^1\. Connection 1 of 2, source$/,
-    `2. Replica in stage ${idOf(otherStage.arn)} (this participant)`,
+    // The replica's stage by name, its id beside it.
+    `2. Replica in stage ${otherStage.name} ${idOf(otherStage.arn)} (this participant)`,
     /^3\. Connection 2 of 2$/,
   ], { timeout: 15_000 });
   await expect(story.gaps).toHaveText(new RegExp(`Reconnected after (2\\d|3\\d) s as participant ${second.participantId}`));
