@@ -105,6 +105,14 @@ describe('parseConfig', () => {
       expect(r.ok && pushConfigured(r.value)).toBe(false);
     });
 
+    it('reads an optional reconciliation interval and names a bad one', () => {
+      expect(parseConfig({ ...good, pushReconcileMs: 8000 })).toMatchObject({ ok: true, value: { pushReconcileMs: 8000 } });
+      expect(parseConfig(good).ok && (parseConfig(good) as { value: object }).value).not.toHaveProperty('pushReconcileMs');
+      expect(issuesOf(parseConfig({ ...good, pushReconcileMs: 5 }))).toEqual([
+        { path: 'pushReconcileMs', message: 'must be a whole number of milliseconds from 1000 to 600000, or left out for 60000' },
+      ]);
+    });
+
     it('wants both or neither, and names the missing one', () => {
       expect(issuesOf(withEvents({ eventsHttpEndpoint: 'https://abc.appsync-api.us-east-1.amazonaws.com' }))).toEqual([
         { path: 'regions[0].eventsRealtimeEndpoint', message: 'is needed too: give both events endpoints, or neither to poll only' },

@@ -39,6 +39,11 @@ export type AuthConfig = {
 export type AppConfig = {
   regions: RegionConfig[];
   pollIntervalsMs: Record<PollKind, number>;
+  /**
+   * While pushed events arrive, views poll only this often (or at their own interval, if that is longer) to
+   * reconcile what events missed. Optional; 60 s by default.
+   */
+  pushReconcileMs?: number;
   auth: AuthConfig;
 };
 
@@ -222,7 +227,17 @@ export function parseConfig(raw: unknown): ConfigResult {
     }
   }
 
+  let pushReconcileMs: number | undefined;
+  if (raw.pushReconcileMs !== undefined) {
+    const ms = raw.pushReconcileMs;
+    if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < MIN_POLL_MS || ms > MAX_POLL_MS) {
+      issues.push({ path: 'pushReconcileMs', message: `must be a whole number of milliseconds from ${MIN_POLL_MS} to ${MAX_POLL_MS}, or left out for 60000` });
+    } else pushReconcileMs = ms;
+  }
+
   const auth = parseAuth(raw.auth, issues);
 
-  return issues.length || !auth ? { ok: false, issues } : { ok: true, value: { regions, pollIntervalsMs, auth } };
+  return issues.length || !auth
+    ? { ok: false, issues }
+    : { ok: true, value: { regions, pollIntervalsMs, auth, ...(pushReconcileMs !== undefined ? { pushReconcileMs } : {}) } };
 }
