@@ -101,9 +101,11 @@ export default tseslint.config(
   //   scenarios/                 seeded demo worlds, played against a running emulator
   //   server.ts                  wiring: one emulator from its parts
   //   control/                   the /_greenroom/* control API and its typed client
-  //   http/ cloudwatch/          the wire: routing, SigV4, CORS, faults, the IVS pipeline, the request log;
-  //                              CloudWatch's two protocols and its operations, answered whole
-  //   operations/ cognito/ userpool/ metrics/   the AWS services' behaviour (metrics: derived from participants)
+  //   http/ cloudwatch/ appsync/ the wire: routing, SigV4, CORS, faults, the IVS pipeline, the request log;
+  //                              CloudWatch's two protocols and its operations, answered whole; the AppSync Events
+  //                              API (WebSocket and HTTP publish) and its push faults
+  //   operations/ cognito/ userpool/ metrics/ events/   the AWS services' behaviour (metrics: derived from
+  //                              participants; events: the EventBridge events IVS sends for each change)
   //   iam/                       the policy check
   //   auth/                      the credential store
   //   state/ model/              the world's records and the service models
@@ -114,8 +116,8 @@ export default tseslint.config(
       ['scenarios'],
       ['server.ts'],
       ['control'],
-      ['http', 'cloudwatch'],
-      ['operations', 'cognito', 'userpool', 'metrics'],
+      ['http', 'cloudwatch', 'appsync'],
+      ['operations', 'cognito', 'userpool', 'metrics', 'events'],
       ['iam'],
       ['auth'],
       ['state', 'model'],

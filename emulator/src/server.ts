@@ -7,7 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Writable } from 'node:stream';
+import { EVENTS_HTTP_PATH, EventsApi } from './appsync/events-api.ts';
+import { stageChannel } from './appsync/channels.ts';
 import { CredentialStore } from './auth/credentials.ts';
+import { eventBridgeEventFor } from './events/eventbridge.ts';
 import { CognitoIdentityService, type IdentityPoolConfig } from './cognito/identity.ts';
 import { handleCloudWatch, isCloudWatch } from './cloudwatch/route.ts';
 import { handleCognitoIdentity } from './cognito/route.ts';
@@ -67,6 +70,8 @@ export type EmulatorOptions = {
   controlOrigins?: string[];
   /** Lets listen() bind to an address other than loopback. */
   allowRemote?: boolean;
+  /** How often the Events API's WebSockets hear a ka (ms); AWS's is about a minute. */
+  pushKeepAliveMs?: number;
 };
 
 export type Emulator = {
@@ -81,6 +86,8 @@ export type Emulator = {
   credentials: CredentialStore;
   userPool: UserPool;
   policies: RolePolicies;
+  /** The AppSync Events API (WebSocket on /event/realtime, HTTP publish on /event) that carries IVS's events. */
+  push: EventsApi;
   accountId: string;
   regions: string[];
   /** The key every control route but /health requires (header x-greenroom-control-key). */
@@ -142,6 +149,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const account = new AccountStatus();
   const log = new RequestLog({ out: options.logStream });
   const quotas = new RateLimiter({ enabled: options.quotas ?? true });
+  const push = new EventsApi({ accountId, regions, credentials, policies, keepAliveMs: options.pushKeepAliveMs });
+  // Every change the emulator makes goes out as the EventBridge event IVS would send, to its stage's channel, as the
+  // deployed rule and Lambda forward it.
+  world.onEvent((change) => {
+    const event = eventBridgeEventFor(change);
+    if (event) push.publishEvent(event.region, stageChannel(event.resources[0]), JSON.stringify(event));
+  });
 
   const dataFile = attachDataFile(options.dataFile, { world, credentials, cognito, userPool });
   const { tokens, flush } = dataFile;
@@ -155,7 +169,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const q = rawUrl.indexOf('?');
     const rawPath = q >= 0 ? rawUrl.slice(0, q) : rawUrl;
     const rawQuery = q >= 0 ? rawUrl.slice(q + 1) : '';
-    const entry = { requestId, method, path: rawPath, operation: 'unknown', service: 'none' as 'ivs' | 'cognito-identity' | 'cognito-idp' | 'control' | 'cloudwatch' | 'none', region: undefined as string | undefined };
+    const entry = { requestId, method, path: rawPath, operation: 'unknown', service: 'none' as 'ivs' | 'cognito-identity' | 'cognito-idp' | 'control' | 'cloudwatch' | 'appsync' | 'none', region: undefined as string | undefined };
     const send = (status: number, body: unknown, headers: Record<string, string> = {}, errorType?: string) => {
       // What this request changed is on disk before the answer leaves (an acknowledged change must survive a restart).
       dataFile.settle();
@@ -222,7 +236,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         entry.operation = `control:${sub}`;
         const cors = controlCorsHeaders(typeof req.headers.origin === 'string' ? req.headers.origin : undefined, guard);
         const refusal = guardControl({ method, sub, headers: req.headers, hasBody: body.length > 0 }, guard);
-        const out = refusal ?? (await handleControlRequest(method, sub, rawQuery, body, { world, clock, faults, access, account, log, userPool, quotas }));
+        const out = refusal ?? (await handleControlRequest(method, sub, rawQuery, body, { world, clock, faults, access, account, log, userPool, quotas, push }));
         send(out.status, out.body, cors);
         return;
       }
@@ -250,6 +264,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         res.writeHead(out.status, { 'x-amzn-RequestId': requestId, Date: new Date().toUTCString(), 'Content-Length': String(Buffer.byteLength(out.body)), ...cors, 'Access-Control-Expose-Headers': `${cors['Access-Control-Expose-Headers']}, x-amzn-query-error`, ...out.headers });
         res.end(out.body);
         log.add({ time: new Date().toISOString(), ...entry, status: out.status, errorType: out.headers['x-amzn-query-error']?.split(';')[0], latencyMs: Math.round((performance.now() - started) * 100) / 100 });
+        return;
+      }
+
+      if (method === 'POST' && rawPath === EVENTS_HTTP_PATH) {
+        entry.service = 'appsync';
+        entry.operation = 'EventPublish';
+        const out = await push.httpPublish({ method, rawPath, rawQuery, headers: req.headers, body });
+        send(out.status, out.body, corsHeaders(), out.errorType);
         return;
       }
 
@@ -285,6 +307,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   }
 
   const server = createServer((req, res) => void handle(req, res));
+  server.on('upgrade', (req, socket, head) => push.handleUpgrade(req, socket, head));
   server.on('clientError', (err: Error & { code?: string }, socket) => answerClientError(err, socket, log));
   server.keepAliveTimeout = 5_000;
   const ticker = setInterval(() => world.tick(), 1000);
@@ -302,6 +325,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     credentials,
     userPool,
     policies,
+    push,
     accountId,
     regions,
     controlKey,
@@ -326,6 +350,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     close() {
       clearInterval(ticker);
+      push.close();
       dataFile.cancel();
       flush();
       return new Promise((resolve) => {

@@ -32,6 +32,9 @@ describe('emulator layer rule', () => {
     ['emulator/src/cognito/layer-fixture.ts', "import type { FaultInjector } from '../http/faults.ts';\nexport type X = FaultInjector;\n"],
     ['emulator/src/http/layer-fixture.ts', "import { createControlClient } from '../control/client.ts';\nexport const x = createControlClient;\n"],
     ['emulator/src/control/layer-fixture.ts', "import { createEmulator } from '../server.ts';\nexport const x = createEmulator;\n"],
+    ['emulator/src/events/layer-fixture.ts', "import { stageChannel } from '../appsync/channels.ts';\nexport const x = stageChannel;\n"],
+    ['emulator/src/appsync/layer-fixture.ts', "import { createControlClient } from '../control/client.ts';\nexport const x = createControlClient;\n"],
+    ['emulator/src/state/layer-fixture.ts', "import { eventBridgeEventFor } from '../events/eventbridge.ts';\nexport const x = eventBridgeEventFor;\n"],
   ];
   it.each(violations)('reports %s importing upwards', async (file, source) => {
     const messages = await layerMessages(file, source);
@@ -45,6 +48,10 @@ describe('emulator layer rule', () => {
     ['emulator/src/http/layer-fixture.ts', "import { page } from '../operations/pagination.ts';\nexport const x = page;\n"],
     ['emulator/src/operations/layer-fixture.ts', "import { parseArn } from '../state/arn.ts';\nexport const x = parseArn;\n"],
     ['emulator/src/scenarios/layer-fixture.ts', "import type { Emulator } from '../server.ts';\nexport type X = Emulator;\n"],
+    ['emulator/src/appsync/layer-fixture.ts', "import { evaluate } from '../iam/policy.ts';\nexport const x = evaluate;\n"],
+    ['emulator/src/appsync/layer-fixture.ts', "import { verifySigV4 } from '../http/sigv4.ts';\nexport const x = verifySigV4;\n"],
+    ['emulator/src/events/layer-fixture.ts', "import type { StoreEvent } from '../state/store.ts';\nexport type X = StoreEvent;\n"],
+    ['emulator/src/control/layer-fixture.ts', "import { PushFaults } from '../appsync/faults.ts';\nexport const x = PushFaults;\n"],
   ];
   it.each(allowed)('allows %s importing downwards', async (file, source) => {
     expect(await layerMessages(file, source)).toEqual([]);

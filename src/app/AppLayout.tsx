@@ -5,6 +5,7 @@ import { navigate } from '../routing/navigate';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { Can } from '../auth/Can';
 import { DiagnosticsToggle } from '../features/diagnostics/DiagnosticsToggle';
+import { PushIndicator } from '../components/PushIndicator';
 import { useAuthController, type Session } from '../auth/session';
 import { useRoute } from './router';
 
@@ -95,6 +96,7 @@ export function AppLayout({ regions, session, children }: { regions: readonly Re
             ))}
           </select>
         </label>
+        <PushIndicator />
         <DiagnosticsToggle />
         <UserBox session={session} />
       </header>

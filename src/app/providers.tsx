@@ -7,6 +7,7 @@ import { loginsKey, type AppConfig } from '../config/schema';
 import { useAuthController } from '../auth/session';
 import { PollingContext, usePollingState } from '../query/polling';
 import { createQueryClient } from '../query/queryClient';
+import { PushProvider } from '../query/push/PushProvider';
 
 /** The composition root: one QueryClient and the polling switch, built once per page load. */
 export function Providers({ config, children }: { config: AppConfig; children: ReactNode }): ReactNode {
@@ -44,5 +45,9 @@ export function SessionAws({ config, aws, children }: { config: AppConfig; aws?:
       }),
     [auth, queryClient, layer],
   );
-  return <AwsProvider aws={layer}>{children}</AwsProvider>;
+  return (
+    <AwsProvider aws={layer}>
+      <PushProvider reconcileMs={config.pushReconcileMs}>{children}</PushProvider>
+    </AwsProvider>
+  );
 }

@@ -1,6 +1,8 @@
 // A typed client for the control API, for tests, e2e fixtures, benches and scenarios. Pass the emulator's base URL
 // (with or without the /_greenroom prefix) and the run's control key, which it sends in the x-greenroom-control-key
 // header. Every method throws an Error with the server's message on non-2xx.
+import type { PushStatus } from '../appsync/events-api.ts';
+import type { PushFaultsConfig, PushFaultsState } from '../appsync/faults.ts';
 import type { AccessRule } from '../http/access.ts';
 import type { AccountState } from '../http/account.ts';
 import type { FaultRule, FaultsConfig } from '../http/faults.ts';
@@ -85,5 +87,12 @@ export function createControlClient(baseUrl: string, key?: string) {
     /** Fills every rate-limit bucket and zeroes the throttle counts. */
     refillQuotas: () => call<QuotaLevels>('DELETE', '/quotas'),
     clearLog: () => call<{ lastSeq: number }>('DELETE', '/log'),
+    /** Replaces the faults on the Events API's delivery (absent members are off); answers the faults now in force. */
+    setPushFaults: (faults: PushFaultsConfig) => call<PushFaultsState>('PUT', '/push/faults', faults),
+    clearPushFaults: () => call<PushFaultsState>('DELETE', '/push/faults'),
+    /** Closes every Events WebSocket: with `code`, or without one as a dropped network would. */
+    closePushSockets: (code?: number) => call<{ closed: number }>('POST', '/push/close-sockets', code === undefined ? {} : { code }),
+    /** Connections, subscriptions and events published, delivered and dropped. */
+    pushStatus: () => call<PushStatus>('GET', '/push'),
   };
 }

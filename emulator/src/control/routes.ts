@@ -1,6 +1,7 @@
 // The control API under the reserved /_greenroom prefix (no AWS operation uses it): participants that act like
 // clients, the semantic clock, fault injection, access denial, the account's standing and the request log. JSON in
 // and out; errors are {message}.
+import type { EventsApi } from '../appsync/events-api.ts';
 import type { AccessPolicy, AccessRule } from '../http/access.ts';
 import type { AccountStatus } from '../http/account.ts';
 import type { FaultInjector, FaultsConfig } from '../http/faults.ts';
@@ -13,7 +14,7 @@ import { asBody, type Body, ControlError } from './input.ts';
 import { setNetwork } from './network.ts';
 import { emitError, join, leave, setClientInfo, startPublishing, stopPublishing, subscribe } from './participants.ts';
 
-export type ControlEnv = { world: World; clock: Clock; faults: FaultInjector; access: AccessPolicy; account: AccountStatus; log: RequestLog; userPool?: UserPool; quotas?: RateLimiter };
+export type ControlEnv = { world: World; clock: Clock; faults: FaultInjector; access: AccessPolicy; account: AccountStatus; log: RequestLog; userPool?: UserPool; quotas?: RateLimiter; push?: EventsApi };
 export type ControlResult = { status: number; body: unknown };
 
 type Route = (body: Body, env: ControlEnv, query: URLSearchParams) => unknown;
@@ -25,6 +26,11 @@ function settle(apply: () => void): void {
   } catch (e) {
     throw new ControlError(400, (e as Error).message);
   }
+}
+
+function pushOf(env: ControlEnv): EventsApi {
+  if (!env.push) throw new ControlError(404, 'This emulator runs without an Events API.');
+  return env.push;
 }
 
 function poolOf(env: ControlEnv): UserPool {
@@ -76,6 +82,30 @@ const ROUTES: Record<string, Partial<Record<string, Route>>> = {
     DELETE: (_b, env) => {
       env.access.clear();
       return { rules: [] };
+    },
+  },
+  '/push': {
+    // The Events API's counters: open connections, live subscriptions, events published, data messages delivered,
+    // events dropped by the faults.
+    GET: (_b, env) => pushOf(env).status(),
+  },
+  '/push/faults': {
+    GET: (_b, env) => pushOf(env).faults.state(),
+    PUT: (b, env) => {
+      const push = pushOf(env);
+      let state;
+      settle(() => (state = push.faults.set(b)));
+      return state;
+    },
+    DELETE: (_b, env) => pushOf(env).faults.clear(),
+  },
+  '/push/close-sockets': {
+    POST: (b, env) => {
+      const push = pushOf(env);
+      if (b.code !== undefined && typeof b.code !== 'number') throw new ControlError(400, 'code must be a number (a WebSocket close code).');
+      let closed = 0;
+      settle(() => (closed = push.closeSockets(b.code as number | undefined)));
+      return { closed };
     },
   },
   '/account': {

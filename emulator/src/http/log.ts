@@ -10,7 +10,7 @@ export type RequestLogEntry = {
   path: string;
   /** AWS operation, "control:<path>", "preflight" or "unknown". */
   operation: string;
-  service: 'ivs' | 'cognito-identity' | 'cognito-idp' | 'control' | 'cloudwatch' | 'none';
+  service: 'ivs' | 'cognito-identity' | 'cognito-idp' | 'control' | 'cloudwatch' | 'appsync' | 'none';
   region?: string;
   status: number;
   errorType?: string;

@@ -21,7 +21,7 @@ export type SignedRequest = {
 };
 
 export type VerifyOptions = {
-  service: 'ivs' | 'monitoring';
+  service: 'ivs' | 'monitoring' | 'appsync';
   /** Real clock for the ±5 min skew check (not the semantic clock, which only governs credential expiry). */
   realNow?: () => number;
   /** When given, a credential scope outside these regions is rejected like AWS rejects a foreign region. */

@@ -15,7 +15,18 @@ export type StoreEnv = {
   /** Most stages per region; undefined = no limit. */
   stageQuota?: number;
   changed: () => void;
+  /** Hears every participant event and recording change as it is recorded (the EventBridge stream is built from it). */
+  onEvent?: (e: StoreEvent) => void;
 };
+
+/** One change as it happens, with the stage and session it belongs to. */
+export type StoreEvent = {
+  accountId: string;
+  region: string;
+  stageArn: string;
+  sessionId: string;
+  participant: ParticipantRecord;
+} & ({ kind: 'participant'; record: EventRecord } | { kind: 'recording'; state: 'ACTIVE' | 'STOPPED'; at: number });
 
 /** Publishers per stage; the service does not let it be raised. Replicas count (see StartParticipantReplication). */
 export const MAX_PUBLISHERS_PER_STAGE = 12;
@@ -34,6 +45,8 @@ export class StageStore {
   protected readonly idleStages = new Set<string>();
   /** Per session: publisher id → ids of the participants subscribed to it (rebuilt on restore). */
   protected readonly subscribers = new Map<string, Map<string, Set<string>>>();
+  /** The session each participant record belongs to, so an event can name its stage (rebuilt on restore). */
+  private readonly sessionOf = new WeakMap<ParticipantRecord, SessionRecord>();
 
   readonly env: StoreEnv;
 
@@ -86,10 +99,19 @@ export class StageStore {
   addParticipant(session: SessionRecord, p: ParticipantRecord): void {
     session.participants.push(p);
     session.index.set(p.participantId, p);
+    this.sessionOf.set(p, session);
   }
 
   emit(p: ParticipantRecord, name: string, at: number, extra: EventExtra = {}): void {
-    p.events.push({ name, participantId: p.participantId, eventTime: at, replica: p.replicationType === 'REPLICA', ...extra });
+    const record: EventRecord = { name, participantId: p.participantId, eventTime: at, replica: p.replicationType === 'REPLICA', ...extra };
+    p.events.push(record);
+    this.tell(p, { kind: 'participant', record });
+  }
+
+  private tell(p: ParticipantRecord, change: { kind: 'participant'; record: EventRecord } | { kind: 'recording'; state: 'ACTIVE' | 'STOPPED'; at: number }): void {
+    const session = this.sessionOf.get(p);
+    if (!session || !this.env.onEvent) return;
+    this.env.onEvent({ accountId: this.accountId, region: this.region, stageArn: session.stageArn, sessionId: session.id, participant: p, ...change });
   }
 
   markJoined(session: SessionRecord, p: ParticipantRecord, at: number): void {
@@ -143,7 +165,10 @@ export class StageStore {
     p.publishing = on;
     if (on) p.published = true;
     this.emit(p, on ? 'PUBLISH_STARTED' : 'PUBLISH_STOPPED', at);
-    if (p.recordingState !== 'DISABLED') p.recordingState = on ? 'ACTIVE' : 'STOPPED';
+    if (p.recordingState !== 'DISABLED') {
+      p.recordingState = on ? 'ACTIVE' : 'STOPPED';
+      this.tell(p, { kind: 'recording', state: p.recordingState, at });
+    }
     if (!on) {
       for (const subscriberId of [...this.subscribersOf(session, p.participantId)]) {
         const subscriber = session.index.get(subscriberId);
@@ -219,6 +244,7 @@ export class StageStore {
     this.idleStages.clear();
     for (const session of this.sessions.values()) {
       session.index = new Map(session.participants.map((p) => [p.participantId, p]));
+      for (const p of session.participants) this.sessionOf.set(p, session);
       session.connectedCount = session.participants.filter((p) => p.state === 'CONNECTED').length;
       for (const p of session.participants) for (const remote of p.subscriptions) this.subscribersOf(session, remote).add(p.participantId);
     }

@@ -1,6 +1,7 @@
 // All emulated state: one RegionBackend per (account, region), created on first use, sharing one clock, one id
 // source and one token signing key.
 import { RegionBackend, type BackendSnapshot } from './backend.ts';
+import type { StoreEvent } from './store.ts';
 import type { Clock } from './clock.ts';
 import { IdSource, type IdSnapshot } from './ids.ts';
 import { TokenSigner, type TokenSnapshot } from './tokens.ts';
@@ -42,6 +43,7 @@ export class World {
   private readonly stageQuota?: number;
   private readonly backends = new Map<string, RegionBackend>();
   private readonly listeners: (() => void)[] = [];
+  private readonly eventListeners: ((e: StoreEvent) => void)[] = [];
 
   constructor(o: WorldOptions) {
     this.accountId = o.accountId;
@@ -68,6 +70,9 @@ export class World {
         sessionIdleMs: this.sessionIdleMs,
         stageQuota: this.stageQuota,
         changed: () => this.emitChange(),
+        onEvent: (e) => {
+          for (const l of this.eventListeners) l(e);
+        },
       });
       this.backends.set(key, b);
     }
@@ -89,6 +94,11 @@ export class World {
 
   onChange(listener: () => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Hears every participant event and recording change in every region, as it happens. */
+  onEvent(listener: (e: StoreEvent) => void): void {
+    this.eventListeners.push(listener);
   }
 
   private emitChange(): void {

@@ -2,6 +2,7 @@ import { useSyncExternalStore, type ReactNode } from 'react';
 import { ratesOver, requestVersion, subscribeRequests } from '../../aws/requestMeter';
 import { budgetPerMinute, BUDGET_SHARE, rateLimitOf } from '../../query/budget';
 import { useNow } from '../../query/polling';
+import { pushStatusText, usePushStatus } from '../../query/push/PushProvider';
 import { SimpleTable, type SimpleColumn } from '../../components/SimpleTable';
 
 const WINDOW_MS = 60_000;
@@ -50,6 +51,64 @@ export function DiagnosticsPanel(): ReactNode {
       ) : (
         <SimpleTable caption="Requests per minute by operation" columns={COLUMNS} rows={rates} rowKey={(r) => `${r.region}|${r.operation}`} />
       )}
+      <PushDiagnostics now={now} />
     </section>
   );
 }
+
+/** The events connection per region and what the merge did with what arrived (this tab, since it opened). */
+function PushDiagnostics({ now }: { now: number }): ReactNode {
+  const { configured, status, snapshot } = usePushStatus();
+  const snap = snapshot();
+  return (
+    <>
+      <h3>Pushed stage events</h3>
+      <p>
+        <span data-testid="push-diagnostics-status">{pushStatusText(status, now)}</span>
+        {status.kind === 'retrying' || status.kind === 'refused' ? ` (${status.region}: ${status.why})` : ''}
+      </p>
+      {configured && snap ? (
+        <>
+          <SimpleTable
+            caption="Events connections"
+            columns={CONNECTION_COLUMNS}
+            rows={Object.entries(snap.regions).map(([region, state]) => ({ region, state: state.kind, ...snap.connections[region] }))}
+            rowKey={(r) => r.region}
+          />
+          <dl className="push-counts" aria-label="Event merge counts">
+            {Object.entries(snap.merge).map(([k, v]) => (
+              <div key={k}>
+                <dt>{MERGE_LABELS[k as keyof typeof snap.merge]}</dt>
+                <dd data-testid={`push-count-${k}`}>{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+type ConnectionRow = { region: string; state: string; connects?: number; closes?: number; received?: number; malformed?: number; subscribeErrors?: number };
+
+const CONNECTION_COLUMNS: readonly SimpleColumn<ConnectionRow>[] = [
+  { key: 'region', header: 'Region', render: (r) => r.region },
+  { key: 'state', header: 'State', render: (r) => r.state },
+  { key: 'connects', header: 'Connects', className: 'num', render: (r) => r.connects ?? 0 },
+  { key: 'closes', header: 'Closes', className: 'num', render: (r) => r.closes ?? 0 },
+  { key: 'received', header: 'Events received', className: 'num', render: (r) => r.received ?? 0 },
+  { key: 'malformed', header: 'Malformed', className: 'num', render: (r) => r.malformed ?? 0 },
+  { key: 'subscribeErrors', header: 'Subscribe errors', className: 'num', render: (r) => r.subscribeErrors ?? 0 },
+];
+
+const MERGE_LABELS = {
+  received: 'Received',
+  duplicates: 'Duplicates dropped',
+  unplaced: 'Naming no stage',
+  applied: 'Written into the cache',
+  older: 'Older than known, dropped',
+  sameSecond: 'Same second, refetched instead',
+  refetches: 'Refetch rounds',
+  refetchesDeferred: 'Refetches held by the bucket',
+  resyncs: 'Refetches after subscribing',
+} as const;
