@@ -187,5 +187,9 @@ describe('config.json deployed with the app', () => {
   it("passes the app's own validation for a multi-region stack (one identity pool serves every IVS region)", () => {
     const parsed = parseConfig(deployedConfig(s));
     expect(parsed).toMatchObject({ ok: true });
+    // The app reads each region's events endpoints from it (push on), as origins.
+    expect(parsed.ok && parsed.value.regions.map((r) => [r.eventsHttpEndpoint, r.eventsRealtimeEndpoint])).toEqual(
+      REGIONS.map((r) => [events(r).eventsHttpEndpoint, events(r).eventsRealtimeEndpoint]),
+    );
   });
 });
