@@ -26,7 +26,7 @@ export function buildApp(env: { account: string; region: string }, props: AppPro
       // Its API's endpoints and ARNs go into the Greenroom stack (config.json, CSP, staff policies) in another region.
       crossRegionReferences: true,
     });
-    remoteEvents[region] = new StageEvents(stack, 'StageEvents');
+    remoteEvents[region] = new StageEvents(stack, 'StageEvents', { stageArns: p.stageArns });
     eventStacks.push(stack);
   }
   const stack = new GreenroomStack(app, 'Greenroom', {

@@ -58,7 +58,7 @@ export class GreenroomStack extends Stack {
     // ---------- stage events, one API per configured region ----------
     const stageEvents: Record<string, StageEvents> = {};
     for (const r of p.regions) {
-      const e = r === region ? new StageEvents(this, 'StageEvents') : props.remoteEvents?.[r];
+      const e = r === region ? new StageEvents(this, 'StageEvents', { stageArns: p.stageArns }) : props.remoteEvents?.[r];
       if (!e) throw new Error(`No stage-events stack for region ${r}: build the app with buildApp (lib/app.ts), which makes one per configured region`);
       stageEvents[r] = e;
     }

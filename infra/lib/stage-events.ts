@@ -4,7 +4,7 @@
 // EventBridge has no target for AppSync *Events* APIs (its AppSync target calls GraphQL mutations), and an API
 // destination would need an API key; the Lambda keeps every mode of the API on IAM.
 import { resolve } from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -25,13 +25,36 @@ export const FORWARDER_DIR = resolve(INFRA_DIR, 'lambda/stage-events');
 export type StageEventsProps = {
   /** Days the forwarder's log lines are kept. */
   logRetention?: logs.RetentionDays;
+  /**
+   * The stages whose events are forwarded (the region's entries of the stackwide stageArns parameter); undefined
+   * means every stage of the region. Staff may subscribe to the whole namespace (IAM stops at the namespace), so
+   * events of any other stage must never reach the API: they name participants and user ids of stages the staff
+   * policies keep out of reach.
+   */
+  stageArns?: readonly string[];
 };
+
+/**
+ * The event-pattern matchers for `stageArns` in `region`, or undefined when one of them covers every stage of the
+ * region (the default `arn:aws:ivs:<region>:<account>:stage/*`). EventBridge wildcards know `*` only, so a `?` in a
+ * stage ARN pattern widens to `*` here (the staff policies still hold it to one character).
+ */
+export function stageMatchers(region: string, stageArns: readonly string[]): string[] | undefined {
+  const mine = stageArns.filter((a) => {
+    const r = a.split(':')[3];
+    return r === region || r === '*';
+  });
+  if (mine.length === 0) throw new Error(`stageArns: no stage ARN is in ${region}, a configured region; name its stages or leave ${region} out of regions`);
+  if (mine.some((a) => /:stage\/\*$/.test(a))) return undefined;
+  return mine.flatMap((a) => (/[*?]/.test(a) ? events.Match.wildcard(a.replace(/\?/g, '*')) : [a]));
+}
 
 export class StageEvents extends Construct {
   readonly api: appsync.EventApi;
   readonly namespace: appsync.ChannelNamespace;
   readonly forwarder: lambda.Function;
-  readonly rule: events.Rule;
+  /** One rule for every stage of the region, or two (by resources, by detail.stage_arn) for configured stages. */
+  readonly rules: events.Rule[];
   /** https://<id>.appsync-api.<region>.amazonaws.com */
   readonly httpEndpoint: string;
   /** wss://<id>.appsync-realtime-api.<region>.amazonaws.com */
@@ -93,10 +116,30 @@ export class StageEvents extends Construct {
       maxEventAge: Duration.minutes(5),
     });
 
-    this.rule = new events.Rule(this, 'IvsEvents', {
-      description: 'Greenroom: IVS Real-Time stage, participant recording and composition events to the stage-events forwarder',
-      eventPattern: { source: ['aws.ivs'], detailType: [...IVS_DETAIL_TYPES] },
-      targets: [new targets.LambdaFunction(this.forwarder, { retryAttempts: 2, maxEventAge: Duration.minutes(5) })],
-    });
+    const target = new targets.LambdaFunction(this.forwarder, { retryAttempts: 2, maxEventAge: Duration.minutes(5) });
+    const stages = props.stageArns ? stageMatchers(Stack.of(this).region, props.stageArns) : undefined;
+    this.rules = stages
+      ? [
+          // Stage Update and Participant Recording State Change name the stage in `resources`; Composition State
+          // Change names the composition there and the stage in detail.stage_arn (field name from third-party
+          // copies of AWS's examples, unconfirmed), so it needs a rule of its own.
+          new events.Rule(this, 'IvsEvents', {
+            description: 'Greenroom: IVS Real-Time stage and participant recording events of the configured stages to the stage-events forwarder',
+            eventPattern: { source: ['aws.ivs'], detailType: [IVS_DETAIL_TYPES[0], IVS_DETAIL_TYPES[1]], resources: stages },
+            targets: [target],
+          }),
+          new events.Rule(this, 'IvsCompositionEvents', {
+            description: 'Greenroom: IVS Real-Time composition events of the configured stages to the stage-events forwarder',
+            eventPattern: { source: ['aws.ivs'], detailType: [IVS_DETAIL_TYPES[2]], detail: { stage_arn: stages } },
+            targets: [target],
+          }),
+        ]
+      : [
+          new events.Rule(this, 'IvsEvents', {
+            description: 'Greenroom: IVS Real-Time stage, participant recording and composition events to the stage-events forwarder',
+            eventPattern: { source: ['aws.ivs'], detailType: [...IVS_DETAIL_TYPES] },
+            targets: [target],
+          }),
+        ];
   }
 }

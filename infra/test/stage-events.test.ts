@@ -100,6 +100,30 @@ describe.each(REGIONS)('stage events in %s', (region) => {
   });
 });
 
+describe('explicit stageArns', () => {
+  const east = `arn:aws:ivs:us-east-1:${ACCOUNT}:stage/AbCdEf123456`;
+  const westPattern = `arn:aws:ivs:us-west-2:${ACCOUNT}:stage/Show*`;
+  const x = synth({ stageArns: [east, westPattern].join(',') });
+  const rules = (json: TemplateJson) => resourcesOfType(json, 'AWS::Events::Rule').map(([, r]) => (r.Properties as { EventPattern: unknown }).EventPattern);
+
+  it('forward only the events of those stages: by resources, and composition events by detail.stage_arn', () => {
+    expect(rules(x.json)).toEqual([
+      { source: ['aws.ivs'], 'detail-type': ['IVS Stage Update', 'IVS Participant Recording State Change'], resources: [east] },
+      { source: ['aws.ivs'], 'detail-type': ['IVS Composition State Change'], detail: { stage_arn: [east] } },
+    ]);
+    expect(rules(x.eventTemplates['us-west-2']!.json)).toEqual([
+      { source: ['aws.ivs'], 'detail-type': ['IVS Stage Update', 'IVS Participant Recording State Change'], resources: [{ wildcard: westPattern }] },
+      { source: ['aws.ivs'], 'detail-type': ['IVS Composition State Change'], detail: { stage_arn: [{ wildcard: westPattern }] } },
+    ]);
+    // Both rules invoke the one forwarder.
+    expect(resourcesOfType(x.json, 'AWS::Lambda::Permission')).toHaveLength(2);
+  });
+
+  it('refuse a configured region none of them is in', () => {
+    expect(() => synth({ stageArns: east })).toThrow(/stageArns: no stage ARN is in us-west-2, a configured region/);
+  });
+});
+
 describe('template snapshot of a regional stage-events stack', () => {
   it('matches the committed snapshot (asset hashes normalised)', () => {
     const normalised = JSON.parse(JSON.stringify(s.eventTemplates['us-west-2']!.json).replace(/[0-9a-f]{64}/g, '<asset-hash>')) as unknown;
