@@ -71,6 +71,9 @@ export function AppLayout({ regions, session, children }: { regions: readonly Re
           Greenroom
         </a>
         <nav aria-label="Main">
+          <a href={href('/board')} aria-current={route.name === 'board' ? 'page' : undefined}>
+            Live board
+          </a>
           <a href={href('/regions/:region/stages', { region: current })} aria-current={route.name === 'stages' ? 'page' : undefined}>
             Stages
           </a>

@@ -30,6 +30,8 @@ export type StageFact = {
   errorCode?: string;
   /** The other stage of a replication, when the event names it (field names unconfirmed). */
   otherStageArn?: string;
+  /** True when that other stage is the source (the event was sent on the replica's side). */
+  otherIsSource?: boolean;
 };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -73,7 +75,9 @@ export function factOf(e: IvsEvent, region: string): StageFact | undefined {
   // Field name unconfirmed: error_code is the likely form, by the API's errorCode.
   const errorCode = str(d.error_code) ?? str(d.errorCode);
   // Field names unconfirmed; mirroring the API's destinationStageArn / sourceStageArn.
-  const other = str(d.destination_stage_arn) ?? str(d.source_stage_arn) ?? str(d.destinationStageArn) ?? str(d.sourceStageArn);
+  const destination = str(d.destination_stage_arn) ?? str(d.destinationStageArn);
+  const source = str(d.source_stage_arn) ?? str(d.sourceStageArn);
+  const other = destination ?? source;
   return {
     id: e.id,
     region,
@@ -87,6 +91,7 @@ export function factOf(e: IvsEvent, region: string): StageFact | undefined {
     ...(userId ? { userId } : {}),
     ...(errorCode ? { errorCode } : {}),
     ...(other ? { otherStageArn: other } : {}),
+    ...(!destination && source ? { otherIsSource: true } : {}),
   };
 }
 
