@@ -4,8 +4,9 @@
 //   1. change → screen: an emulator publish or unpublish (control API) until the participant page's on-air badge
 //      shows it, over N changes (default 100) with push and with polling only; p50/p95 of both and their ratio;
 //      bar: push p95 ≤ 1 s;
-//   2. IVS API calls per minute with the live board open at 1,000 stages (all regions, the large scenario's churn
-//      running), push on vs off, counted from the emulator's request log over one minute each; bar: with push on,
+//   2. IVS API calls per minute with the live board open at 1,000 stages (both regions, the large scenario's churn
+//      running, and 30 publish/unpublish changes a minute on 20 live stages so that pushed events cost what they
+//      cost), push on vs off, counted from the emulator's request log over one minute each; bar: with push on,
 //      every operation in every region ≤ 10 % of its quota (the emulator's rate limits, which are AWS's).
 // `npm run bench:push -- latency` or `-- board` runs one part; `--changes=20` shortens part 1.
 import { mkdirSync } from 'node:fs';
@@ -207,12 +208,31 @@ if (want('latency')) {
 
 // ---------------------------------------------------------------------------------------------------------
 // 2. IVS API calls per minute with the board open at 1,000 stages, push on vs off.
-const BOARD_PATH = '/regions/us-east-1/stages?regions=all';
-const BOARD_READY = '[data-testid=stage-table] tbody tr[aria-rowindex]';
+const BOARD_PATH = '/board';
+const BOARD_READY = '.board-grid .board-card';
 const MEASURE_MS = 60_000;
 if (want('board')) {
   const control = createControlClient(large.url, large.em.controlKey);
-  const perMinute = async (push: boolean): Promise<{ ivs: Map<string, number>; appsync: number; throttled: number }> => {
+  // Twenty live stages with one publisher each, whose publishing the bench toggles while it counts.
+  const publishers: { stageArn: string; participantId: string; on: boolean }[] = [];
+  for (let i = 0; i < 20; i++) {
+    const region = REGIONS[i % 2] as string;
+    const ivs = sdk(large.url, region);
+    const stageArn = (await ivs.send(new CreateStageCommand({ name: `bench-push-live-${i}` }))).stage!.arn!;
+    const token = (await ivs.send(new CreateParticipantTokenCommand({ stageArn, userId: `host-${i}`, capabilities: ['PUBLISH', 'SUBSCRIBE'] }))).participantToken!.token!;
+    const joined = await control.join({ token });
+    await control.publish({ stageArn, participantId: joined.participantId });
+    publishers.push({ stageArn, participantId: joined.participantId, on: true });
+  }
+  let changes = 0;
+  const CHANGE_EVERY_MS = 2_000;
+  const toggle = async (): Promise<void> => {
+    const p = publishers[Math.floor(Math.random() * publishers.length)]!;
+    p.on = !p.on;
+    await (p.on ? control.publish(p) : control.unpublish(p));
+    changes += 1;
+  };
+  const perMinute = async (push: boolean): Promise<{ ivs: Map<string, number>; appsync: number; throttled: number; changes: number; delivered: number }> => {
     const page = await signedIn(large.url, push);
     await page.goto(appUrl + BOARD_PATH);
     await page.locator(BOARD_READY).first().waitFor({ timeout: 60_000 });
@@ -220,15 +240,20 @@ if (want('board')) {
     // The first full load (every stage page, the first on-air lookups) is not the steady rate.
     await sleep(10_000);
     let since = (await control.requestLog(Number.MAX_SAFE_INTEGER)).lastSeq;
+    const deliveredBefore = (await control.pushStatus()).delivered;
+    const changesBefore = changes;
     const started = Date.now();
     const entries: RequestLogEntry[] = [];
+    const driver = setInterval(() => void toggle(), CHANGE_EVERY_MS);
     while (Date.now() - started < MEASURE_MS) {
       await sleep(Math.min(5_000, MEASURE_MS - (Date.now() - started)));
       const got = await control.requestLog(since);
       entries.push(...got.entries);
       since = got.lastSeq;
     }
+    clearInterval(driver);
     const minutes = (Date.now() - started) / 60_000;
+    const delivered = (await control.pushStatus()).delivered - deliveredBefore;
     await page.context().close();
     const ivs = new Map<string, number>();
     for (const e of entries.filter((x) => x.service === 'ivs')) ivs.set(`${e.region} ${e.operation}`, (ivs.get(`${e.region} ${e.operation}`) ?? 0) + 1 / minutes);
@@ -236,6 +261,8 @@ if (want('board')) {
       ivs,
       appsync: entries.filter((x) => x.service === 'appsync').length / minutes,
       throttled: entries.filter((x) => x.rateLimited).length / minutes,
+      changes: changes - changesBefore,
+      delivered,
     };
   };
 
@@ -258,8 +285,9 @@ if (want('board')) {
   info('all IVS calls per minute, board at 1,000 stages', `push on ${total(on.ivs).toFixed(1)}, push off ${total(off.ivs).toFixed(1)}, ratio on/off ${total(off.ivs) > 0 ? (total(on.ivs) / total(off.ivs)).toFixed(2) : 'n/a'}`);
   info('throttled calls per minute', `push on ${on.throttled.toFixed(1)}, push off ${off.throttled.toFixed(1)}`);
   info('AppSync Events requests per minute (HTTP; the WebSocket is one connection)', `push on ${on.appsync.toFixed(1)}, push off ${off.appsync.toFixed(1)}`);
-  const status = await control.pushStatus();
-  info('emulator push totals', `published ${status.published}, delivered ${status.delivered}, dropped ${status.dropped}`);
+  info('publish/unpublish changes during each minute', `push on ${on.changes}, push off ${off.changes}`);
+  // Without deliveries the push-on minute would only show a console that is not listening.
+  bar('pushed events delivered to the board during the push-on minute', `${on.delivered} for ${on.changes} changes (bar: ≥ the changes); push off ${off.delivered}`, on.delivered >= on.changes && on.changes > 0);
   if (keys.length === 0) bar('IVS calls per minute, board at 1,000 stages', 'no IVS call was logged at all: the board did not load', false);
 }
 
