@@ -232,7 +232,7 @@ if (want('board')) {
     await (p.on ? control.publish(p) : control.unpublish(p));
     changes += 1;
   };
-  const perMinute = async (push: boolean): Promise<{ ivs: Map<string, number>; appsync: number; throttled: number; changes: number; delivered: number }> => {
+  const perMinute = async (push: boolean): Promise<{ ivs: Map<string, number>; throttled: number; changes: number; delivered: number }> => {
     const page = await signedIn(large.url, push);
     await page.goto(appUrl + BOARD_PATH);
     await page.locator(BOARD_READY).first().waitFor({ timeout: 60_000 });
@@ -259,7 +259,6 @@ if (want('board')) {
     for (const e of entries.filter((x) => x.service === 'ivs')) ivs.set(`${e.region} ${e.operation}`, (ivs.get(`${e.region} ${e.operation}`) ?? 0) + 1 / minutes);
     return {
       ivs,
-      appsync: entries.filter((x) => x.service === 'appsync').length / minutes,
       throttled: entries.filter((x) => x.rateLimited).length / minutes,
       changes: changes - changesBefore,
       delivered,
@@ -284,7 +283,6 @@ if (want('board')) {
   }
   info('all IVS calls per minute, board at 1,000 stages', `push on ${total(on.ivs).toFixed(1)}, push off ${total(off.ivs).toFixed(1)}, ratio on/off ${total(off.ivs) > 0 ? (total(on.ivs) / total(off.ivs)).toFixed(2) : 'n/a'}`);
   info('throttled calls per minute', `push on ${on.throttled.toFixed(1)}, push off ${off.throttled.toFixed(1)}`);
-  info('AppSync Events requests per minute (HTTP; the WebSocket is one connection)', `push on ${on.appsync.toFixed(1)}, push off ${off.appsync.toFixed(1)}`);
   info('publish/unpublish changes during each minute', `push on ${on.changes}, push off ${off.changes}`);
   // Without deliveries the push-on minute would only show a console that is not listening.
   bar('pushed events delivered to the board during the push-on minute', `${on.delivered} for ${on.changes} changes (bar: ≥ the changes); push off ${off.delivered}`, on.delivered >= on.changes && on.changes > 0);
