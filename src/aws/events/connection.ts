@@ -84,6 +84,11 @@ export type EventsConnection = {
   state(): ConnectionState;
   /** Closes the socket (as if the network dropped it): the connection reconnects by itself. */
   drop(): void;
+  /**
+   * Tries to publish one harmless event on `channel` over the open socket, to check the role's policy: staff roles
+   * must be refused (only the relay may publish). Answers what the service said.
+   */
+  probePublish(channel: string): Promise<{ allowed: boolean; detail: string }>;
   stop(): void;
 };
 
@@ -113,6 +118,7 @@ export function createEventsConnection(o: ConnectionOptions): EventsConnection {
   let watchdog: unknown;
   let retryTimer: unknown;
   let refusedWhy: string | undefined;
+  const probes = new Map<string, (r: { allowed: boolean; detail: string }) => void>();
 
   function setState(s: ConnectionState): void {
     current = s;
@@ -215,6 +221,14 @@ export function createEventsConnection(o: ConnectionOptions): EventsConnection {
         }
         return;
       }
+      case 'publish_success':
+      case 'publish_error': {
+        const done = probes.get(m.id);
+        probes.delete(m.id);
+        if (m.type === 'publish_success') done?.({ allowed: m.failed === 0, detail: m.failed === 0 ? 'the service accepted the event' : 'the service refused the event' });
+        else done?.({ allowed: false, detail: describe(m.errors) });
+        return;
+      }
       case 'connection_error':
       case 'error':
         refusedWhy = `connection refused: ${describe(m.errors)}`;
@@ -305,6 +319,20 @@ export function createEventsConnection(o: ConnectionOptions): EventsConnection {
       const s = ws;
       s?.close(4003, 'dropped by the client');
       closed(s, 'closed by the client');
+    },
+    async probePublish(channel) {
+      const socket = ws;
+      if (!socket || !acked) return { allowed: false, detail: 'not connected' };
+      const id = subscriptionId();
+      const events = [JSON.stringify({ probe: 'greenroom publish-permission check' })];
+      const authorization = await sign(await o.credentials(false), o.region, o.httpEndpoint, JSON.stringify({ channel, events }));
+      return new Promise((resolve) => {
+        probes.set(id, resolve);
+        timers.set(() => {
+          if (probes.delete(id)) resolve({ allowed: false, detail: 'no answer within 10 s' });
+        }, 10_000);
+        socket.send(JSON.stringify({ type: 'publish', id, channel, events, authorization }));
+      });
     },
     stop() {
       stopped = true;

@@ -3,7 +3,7 @@
 // when config.json names events endpoints.
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { createEventsConnection, type ConnectionCounts, type ConnectionState, type EventsConnection, type SocketFactory } from './connection';
-import type { IvsEvent } from './protocol';
+import { EVENTS_NAMESPACE, type IvsEvent } from './protocol';
 
 export type EventsRegion = { id: string; httpEndpoint: string; realtimeEndpoint: string };
 
@@ -17,6 +17,8 @@ export type EventsHub = {
   counts(): Record<string, ConnectionCounts>;
   /** Closes every socket as a network failure would; each reconnects by itself. */
   dropAll(): void;
+  /** Whether this role may publish on the region's events API (it must not). */
+  probePublish(region: string): Promise<{ allowed: boolean; detail: string }>;
   stop(): void;
 };
 
@@ -77,6 +79,7 @@ export function createEventsHub(
     states: () => Object.fromEntries([...conns].map(([r, c]) => [r, c.state()])),
     counts: () => Object.fromEntries([...conns].map(([r, c]) => [r, c.counts()])),
     dropAll: () => conns.forEach((c) => c.drop()),
+    probePublish: (region) => conns.get(region)?.probePublish(`/${EVENTS_NAMESPACE}/probe`) ?? Promise.resolve({ allowed: false, detail: 'no events endpoints for this region' }),
     stop: () => conns.forEach((c) => c.stop()),
   };
 }

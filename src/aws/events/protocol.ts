@@ -47,6 +47,8 @@ export type ServerMessage =
   | { type: 'unsubscribe_success'; id: string }
   | { type: 'unsubscribe_error'; id: string; errors: ProtocolError[] }
   | { type: 'data'; id: string; event: unknown }
+  | { type: 'publish_success'; id: string; failed: number }
+  | { type: 'publish_error'; id: string; errors: ProtocolError[] }
   | { type: 'broadcast_error'; id?: string; errors: ProtocolError[] }
   | { type: 'connection_error' | 'error'; errors: ProtocolError[] }
   | { type: 'unknown'; raw: string };
@@ -88,6 +90,10 @@ export function parseServerMessage(raw: string): ServerMessage {
       return id ? { type: o.type, id, errors: errorsOf(o.errors) } : { type: 'unknown', raw };
     case 'data':
       return id ? { type: 'data', id, event: o.event } : { type: 'unknown', raw };
+    case 'publish_success':
+      return id ? { type: 'publish_success', id, failed: Array.isArray(o.failed) ? o.failed.length : 0 } : { type: 'unknown', raw };
+    case 'publish_error':
+      return id ? { type: 'publish_error', id, errors: errorsOf(o.errors) } : { type: 'unknown', raw };
     case 'broadcast_error':
       return { type: 'broadcast_error', ...(id ? { id } : {}), errors: errorsOf(o.errors) };
     case 'connection_error':

@@ -292,7 +292,7 @@ function DisplayName({ region, stageArn, sessionId, participantId }: { region: R
   if (!q.data) return null;
   return (
     <span className="muted">
-      (<UntrustedText value={q.data} />)
+      · <UntrustedText value={q.data} />
     </span>
   );
 }

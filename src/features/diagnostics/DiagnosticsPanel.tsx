@@ -1,4 +1,4 @@
-import { useSyncExternalStore, type ReactNode } from 'react';
+import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import { ratesOver, requestVersion, subscribeRequests } from '../../aws/requestMeter';
 import { budgetPerMinute, BUDGET_SHARE, rateLimitOf } from '../../query/budget';
 import { useNow } from '../../query/polling';
@@ -58,8 +58,9 @@ export function DiagnosticsPanel(): ReactNode {
 
 /** The events connection per region and what the merge did with what arrived (this tab, since it opened). */
 function PushDiagnostics({ now }: { now: number }): ReactNode {
-  const { configured, status, snapshot } = usePushStatus();
+  const { configured, status, snapshot, probePublish } = usePushStatus();
   const snap = snapshot();
+  const [probe, setProbe] = useState<string>();
   return (
     <>
       <h3>Pushed stage events</h3>
@@ -75,6 +76,26 @@ function PushDiagnostics({ now }: { now: number }): ReactNode {
             rows={Object.entries(snap.regions).map(([region, state]) => ({ region, state: state.kind, ...snap.connections[region] }))}
             rowKey={(r) => r.region}
           />
+          <p>
+            <button
+              type="button"
+              className="small"
+              onClick={() => {
+                const regions = Object.keys(snap.regions);
+                setProbe('Checking…');
+                void Promise.all(regions.map(async (r) => [r, await probePublish(r)] as const)).then((rs) =>
+                  setProbe(
+                    rs
+                      .map(([r, x]) => (x.allowed ? `${r}: ALLOWED — this role can publish stage events; its policy must deny appsync:EventPublish` : `${r}: refused, as it should be (${x.detail})`))
+                      .join('; '),
+                  ),
+                );
+              }}
+            >
+              Check that this role cannot publish events
+            </button>{' '}
+            {probe ? <span data-testid="push-publish-probe">{probe}</span> : null}
+          </p>
           <dl className="push-counts" aria-label="Event merge counts">
             {Object.entries(snap.merge).map(([k, v]) => (
               <div key={k}>

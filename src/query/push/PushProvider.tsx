@@ -36,6 +36,7 @@ type PushContextValue = {
   register(region: string, channels: readonly string[]): () => void;
   listen(cb: MergeListener): () => void;
   snapshot(): PushSnapshot;
+  probePublish(region: string): Promise<{ allowed: boolean; detail: string }>;
 };
 
 const EMPTY_COUNTS: MergeCounts = { received: 0, duplicates: 0, unplaced: 0, applied: 0, older: 0, sameSecond: 0, refetches: 0, refetchesDeferred: 0, resyncs: 0 };
@@ -158,7 +159,11 @@ export function PushProvider({ reconcileMs = DEFAULT_RECONCILE_MS, children }: {
     }),
     [status],
   );
-  const value = useMemo(() => ({ configured, status, register, listen, snapshot }), [configured, status, register, listen, snapshot]);
+  const probePublish = useCallback(
+    (region: string) => hubRef.current?.probePublish(region) ?? Promise.resolve({ allowed: false, detail: 'the events client is not loaded' }),
+    [],
+  );
+  const value = useMemo(() => ({ configured, status, register, listen, snapshot, probePublish }), [configured, status, register, listen, snapshot, probePublish]);
   const pollingValue = useMemo(
     () => (polling ? { ...polling, intervals: reconcileIntervals(polling.intervals, healthy, reconcileMs) } : null),
     [polling, healthy, reconcileMs],
@@ -206,9 +211,18 @@ export function usePushFacts(cb: MergeListener): void {
   useEffect(() => listen?.((f, v) => ref.current(f, v)), [listen]);
 }
 
-export function usePushStatus(): { configured: boolean; status: PushStatus; snapshot: () => PushSnapshot | undefined } {
+type PushStatusView = {
+  configured: boolean;
+  status: PushStatus;
+  snapshot: () => PushSnapshot | undefined;
+  probePublish: (region: string) => Promise<{ allowed: boolean; detail: string }>;
+};
+
+export function usePushStatus(): PushStatusView {
   const ctx = use(PushContext);
-  return ctx ? { configured: ctx.configured, status: ctx.status, snapshot: ctx.snapshot } : { configured: false, status: { kind: 'not-configured' }, snapshot: () => undefined };
+  return ctx
+    ? { configured: ctx.configured, status: ctx.status, snapshot: ctx.snapshot, probePublish: ctx.probePublish }
+    : { configured: false, status: { kind: 'not-configured' }, snapshot: () => undefined, probePublish: () => Promise.resolve({ allowed: false, detail: 'push is not configured' }) };
 }
 
 /** The header's words for a push state ("Live (push)" or "Polling only — why"). */

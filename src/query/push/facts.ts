@@ -75,9 +75,12 @@ export function factOf(e: IvsEvent, region: string): StageFact | undefined {
   // Field name unconfirmed: error_code is the likely form, by the API's errorCode.
   const errorCode = str(d.error_code) ?? str(d.errorCode);
   // Field names unconfirmed; mirroring the API's destinationStageArn / sourceStageArn.
+  // The source's event names the destination; an event on the replica's side names its source (and may name
+  // the destination too, which is then the stage itself).
   const destination = str(d.destination_stage_arn) ?? str(d.destinationStageArn);
   const source = str(d.source_stage_arn) ?? str(d.sourceStageArn);
-  const other = destination ?? source;
+  const onReplicaSide = source !== undefined && source !== stageArn;
+  const other = onReplicaSide ? source : destination !== stageArn ? destination : undefined;
   return {
     id: e.id,
     region,
@@ -91,7 +94,7 @@ export function factOf(e: IvsEvent, region: string): StageFact | undefined {
     ...(userId ? { userId } : {}),
     ...(errorCode ? { errorCode } : {}),
     ...(other ? { otherStageArn: other } : {}),
-    ...(!destination && source ? { otherIsSource: true } : {}),
+    ...(onReplicaSide ? { otherIsSource: true } : {}),
   };
 }
 
