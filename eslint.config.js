@@ -168,7 +168,7 @@ export default tseslint.config(
     ];
   })(),
   {
-    files: ['emulator/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', '*.config.{ts,js}'],
+    files: ['emulator/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', '*.config.{ts,js}', 'infra/lambda/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
 );

@@ -7,15 +7,37 @@ import { securityHeaders } from './src/config/csp.ts';
 import { parseConfig } from './src/config/schema.ts';
 
 /**
+ * `vite preview` may serve another config.json than the built one (npm start turns pushed events on this way, while
+ * the e2e suite keeps public/config.json): the file GREENROOM_PREVIEW_CONFIG names answers /config.json, and the
+ * CSP is derived from it.
+ */
+const PREVIEW_CONFIG = process.env.GREENROOM_PREVIEW_CONFIG || undefined;
+
+function previewConfigFile(): Plugin {
+  return {
+    name: 'greenroom-preview-config',
+    configurePreviewServer(server) {
+      if (!PREVIEW_CONFIG) return;
+      server.middlewares.use((req, res, next) => {
+        if ((req.url ?? '').split('?')[0] !== '/config.json') return next();
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-cache');
+        res.end(readFileSync(PREVIEW_CONFIG, 'utf8'));
+      });
+    },
+  };
+}
+
+/**
  * The security headers of the built app, with connect-src derived from public/config.json (the same file the
  * app reads), so the policy names exactly the configured AWS, Cognito (or emulator) endpoints. A bad config.json
  * stops the build or preview here with every bad field named. The dev server (HMR, inline preamble) gets none.
  */
 function previewHeaders(): Record<string, string> {
-  const file = new URL('./public/config.json', import.meta.url);
+  const file = PREVIEW_CONFIG ?? new URL('./public/config.json', import.meta.url);
   const parsed = parseConfig(JSON.parse(readFileSync(file, 'utf8')) as unknown);
   if (!parsed.ok) {
-    throw new Error(`public/config.json is invalid:\n${parsed.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    throw new Error(`${PREVIEW_CONFIG ?? 'public/config.json'} is invalid:\n${parsed.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
   }
   const { auth } = parsed.value;
   if (!auth.loginDomain && auth.authority.startsWith('https://cognito-idp.')) {
@@ -57,7 +79,7 @@ function previewMissingFiles(): Plugin {
 // One config for the app build and both Vitest projects:
 // "unit" runs src/** in a DOM, "emulator" runs the emulator's contract tests in Node.
 export default defineConfig({
-  plugins: [react(), previewMissingFiles()],
+  plugins: [react(), previewConfigFile(), previewMissingFiles()],
   resolve: {
     // Vite ignores the package's `browser` map; point at the browser entry so fromIni & co. stay out of the graph.
     alias: [

@@ -1,6 +1,8 @@
 // `npm start`: the emulator with live demo data and the built app behind `vite preview`, side by side, until Ctrl+C.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CONTROL_KEY_ENV, CONTROL_KEY_HEADER } from '../emulator/src/control/client.ts';
 import { newControlKey } from '../emulator/src/control/guard.ts';
 
@@ -66,6 +68,19 @@ function demoUsers(): string {
   }
 }
 
+/**
+ * public/config.json with every region's events endpoints on the emulator, so `npm start` shows pushed events (the
+ * emulator serves AppSync Events on its own port). The shipped file stays without them: the e2e suite polls.
+ */
+function pushConfigFile(): string {
+  const config = JSON.parse(readFileSync('public/config.json', 'utf8')) as { regions: Record<string, unknown>[] };
+  const http = `http://127.0.0.1:${EMULATOR_PORT}`;
+  const regions = config.regions.map((r) => ({ ...r, eventsHttpEndpoint: http, eventsRealtimeEndpoint: http.replace(/^http/, 'ws') }));
+  const file = join(mkdtempSync(join(tmpdir(), 'greenroom-start-')), 'config.json');
+  writeFileSync(file, JSON.stringify({ ...config, regions }, null, 2));
+  return file;
+}
+
 async function main(): Promise<void> {
   // Build first, so the emulator's demo timer is not running (and logging) while Vite works.
   // The app is served by `vite preview`, which sends the strict CSP and security headers production gets
@@ -84,7 +99,9 @@ async function main(): Promise<void> {
     console.error(`The emulator did not answer on port ${EMULATOR_PORT} within 30 s.`);
     return stop(1);
   }
-  start('app', ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', APP_PORT, '--strictPort']);
+  start('app', ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', APP_PORT, '--strictPort'], {
+    GREENROOM_PREVIEW_CONFIG: pushConfigFile(),
+  });
   if (await waitFor(`http://127.0.0.1:${APP_PORT}/`, 30_000)) {
     console.log(
       `\n  Greenroom is running: http://127.0.0.1:${APP_PORT}/\n  Emulator (IVS Real-Time + Cognito Identity): http://127.0.0.1:${EMULATOR_PORT}\n` +

@@ -40,7 +40,8 @@ export function destroySummary(retain: boolean): string[] {
     '  if you no longer want them (they hold only upload and clean-up logs).',
     'Also kept: the CDK bootstrap stack (CDKToolkit) and its assets bucket, shared with other CDK apps.',
     'Deleted: both buckets with their contents (the build and the access logs), the distribution, the identity pool,',
-    '  the app client, the login domain and the IAM roles.',
+    '  the app client, the login domain and the IAM roles; in every configured region the stage-events API, its',
+    '  EventBridge rule, the forwarder function and its log group.',
   ];
 }
 
@@ -57,7 +58,8 @@ function main(args: string[]): number {
     return 2;
   }
   const cdk = resolve(INFRA_DIR, 'node_modules/aws-cdk/bin/cdk');
-  const r = spawnSync(process.execPath, [cdk, 'destroy', ...args], { stdio: 'inherit', cwd: INFRA_DIR });
+  // --all: the Greenroom stack and every GreenroomEvents-<region> stack (CDK deletes the Greenroom stack first).
+  const r = spawnSync(process.execPath, [cdk, 'destroy', '--all', ...args], { stdio: 'inherit', cwd: INFRA_DIR });
   if (r.status !== 0) return r.status ?? 1;
   console.log(`\n${destroySummary(retain).join('\n')}`);
   return 0;

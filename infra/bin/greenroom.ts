@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// `cdk synth|deploy|destroy` entry point (infra/cdk.json runs it with tsx). Parameters come from CDK context:
+// `cdk synth|deploy|destroy` entry point (infra/cdk.json runs it with tsx). The app has the Greenroom stack and one
+// GreenroomEvents-<region> stack per configured region other than the deployment region, so the scripts pass --all.
+// Parameters come from CDK context:
 //   -c domainPrefix=<prefix>   required: the sign-in (hosted UI) domain prefix (unique in the region)
 //   -c regions=us-east-1,…     IVS regions (default: the deployment region)
 //   -c stageArns=arn:…,…       stage ARNs the staff roles may touch (default: every stage in those regions)

@@ -14,7 +14,12 @@ export type AppConfigInputs = {
   userPoolId: string;
   clientId: string;
   domainPrefix: string;
+  /** Each region's stage-events (AppSync Events) endpoints; a region without an entry gets none (polling only). */
+  events?: Readonly<Record<string, RegionEvents>>;
 };
+
+/** Origins (no path) of one region's AppSync Events API: https://<id>.appsync-api… and wss://<id>.appsync-realtime-api…. */
+export type RegionEvents = { httpEndpoint: string; realtimeEndpoint: string };
 
 /** Poll intervals are the app's defaults (public/config.json), so production polls as development does. */
 export function defaultPollIntervals(): AppConfig['pollIntervalsMs'] {
@@ -37,6 +42,7 @@ export function buildAppConfig(i: AppConfigInputs, pollIntervalsMs = defaultPoll
       id,
       identityPoolId: i.identityPoolId,
       ...(id === i.homeRegion ? {} : { cognitoEndpoint: `https://cognito-identity.${i.homeRegion}.amazonaws.com` }),
+      ...(i.events?.[id] ? { eventsHttpEndpoint: i.events[id].httpEndpoint, eventsRealtimeEndpoint: i.events[id].realtimeEndpoint } : {}),
     })),
     pollIntervalsMs,
     auth: {

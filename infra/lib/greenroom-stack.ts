@@ -3,6 +3,9 @@
 // member's role from the ID token (the groups carry the role ARNs, docs/decisions/002), and those roles with exactly
 // the project's shipped policies (iam/*.json).
 // One stack per account: the role names are fixed (greenroom-producer, greenroom-support), as decision 001 names them.
+// Stage events (EventBridge → Lambda → AppSync Events) are regional: the stack's own region gets them here, every
+// other configured region from a GreenroomEvents-<region> stack whose endpoints and ARNs reach this one as
+// cross-region references (lib/stage-events.ts).
 import { resolve } from 'node:path';
 import { CfnOutput, Duration, RemovalPolicy, Stack, Token, type StackProps } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
@@ -14,21 +17,33 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { securityHeaders } from '../../src/config/csp.ts';
-import { buildAppConfig, loginDomainUrl } from './app-config.ts';
+import { buildAppConfig, loginDomainUrl, type RegionEvents } from './app-config.ts';
 import { suppressFindings } from './nag.ts';
 import { SPA_FALLBACK_FUNCTION } from './spa-fallback.ts';
 import { readParams, type GreenroomParams } from './params.ts';
-import { GROUP_PRECEDENCE, NO_ACCESS_ROLE_NAME, ROLE_NAMES, STAFF_ROLES, loadShippedPolicy, policyFile, policyForStages, type StaffRole } from './policies.ts';
+import { GROUP_PRECEDENCE, NO_ACCESS_ROLE_NAME, ROLE_NAMES, STAFF_ROLES, loadShippedPolicy, policyFile, policyForDeployment, type StaffRole } from './policies.ts';
+import { StageEvents } from './stage-events.ts';
 
 /** CloudFront's limit on the Content-Security-Policy value of a response headers policy. */
 const CLOUDFRONT_CSP_MAX = 1783;
 
+export type GreenroomStackProps = StackProps & {
+  /** The stage events of every configured region other than this stack's, each from its own regional stack. */
+  remoteEvents?: Readonly<Record<string, StageEvents>>;
+};
+
+/** An AppSync Events host name of the length AWS gives its API ids (26 characters), to size the CSP before deploy. */
+const placeholderEventsHost = (index: number, kind: 'api' | 'realtime-api', region: string): string =>
+  `${'e'.repeat(20)}${String(index).padStart(6, '0')}.appsync-${kind}.${region}.amazonaws.com`;
+
 export class GreenroomStack extends Stack {
   readonly params: GreenroomParams;
+  /** The stage events of each configured region (this stack's own, or a regional stack's). */
+  readonly stageEvents: Readonly<Record<string, StageEvents>>;
   /** The shipped policy file each role's inline policy was made from (the tests compare the two). */
   readonly policySources: Record<StaffRole, string>;
 
-  constructor(scope: Construct, id: string, props: StackProps) {
+  constructor(scope: Construct, id: string, props: GreenroomStackProps) {
     super(scope, id, props);
     const region = this.region;
     const account = this.account;
@@ -39,6 +54,17 @@ export class GreenroomStack extends Stack {
     }
     const p = readParams(this.node, { account, region });
     this.params = p;
+
+    // ---------- stage events, one API per configured region ----------
+    const stageEvents: Record<string, StageEvents> = {};
+    for (const r of p.regions) {
+      const e = r === region ? new StageEvents(this, 'StageEvents', { stageArns: p.stageArns }) : props.remoteEvents?.[r];
+      if (!e) throw new Error(`No stage-events stack for region ${r}: build the app with buildApp (lib/app.ts), which makes one per configured region`);
+      stageEvents[r] = e;
+    }
+    this.stageEvents = stageEvents;
+    const eventsOf = (hosts: (r: string, i: number) => RegionEvents): Record<string, RegionEvents> =>
+      Object.fromEntries(p.regions.map((r, i) => [r, hosts(r, i)]));
 
     // ---------- hosting: private bucket, CloudFront with OAC ----------
     const logs = new s3.Bucket(this, 'LogsBucket', {
@@ -68,9 +94,23 @@ export class GreenroomStack extends Stack {
     const loginDomain = loginDomainUrl(p.domainPrefix, region);
     // The CSP is the app's own (src/config/csp.ts, also used by `vite preview`), computed from the config.json
     // this stack deploys. Its hosts depend only on regions and the domain prefix, never on deploy-time ids.
-    const headers = securityHeaders(
-      buildAppConfig({ regions: p.regions, homeRegion: region, identityPoolId: `${region}:id`, userPoolId: `${region}_id`, clientId: 'id', domainPrefix: p.domainPrefix }, { stages: 0, stage: 0, participants: 0, participant: 0 }),
+    // The stage-events hosts are known only at deploy time: the policy is computed with placeholder hosts of the
+    // real length (so CloudFront's size limit is checked at synth), then each placeholder becomes the API's host.
+    const placeholderHeaders = securityHeaders(
+      buildAppConfig({
+        regions: p.regions, homeRegion: region, identityPoolId: `${region}:id`, userPoolId: `${region}_id`, clientId: 'id', domainPrefix: p.domainPrefix,
+        events: eventsOf((r, i) => ({ httpEndpoint: `https://${placeholderEventsHost(i, 'api', r)}`, realtimeEndpoint: `wss://${placeholderEventsHost(i, 'realtime-api', r)}` })),
+      }, { stages: 0, stage: 0, participants: 0, participant: 0 }),
     );
+    checkCspLength(placeholderHeaders);
+    const headers = Object.fromEntries(Object.entries(placeholderHeaders).map(([name, value]) => {
+      let v = value;
+      p.regions.forEach((r, i) => {
+        v = v.split(placeholderEventsHost(i, 'api', r)).join(stageEvents[r]!.api.httpDns);
+        v = v.split(placeholderEventsHost(i, 'realtime-api', r)).join(stageEvents[r]!.api.realtimeDns);
+      });
+      return [name, v];
+    }));
     const headersPolicy = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Greenroom: strict CSP (connect-src limited to the account IVS and Cognito endpoints), HSTS, nosniff, no framing, no referrer',
       ...responseHeaders(headers),
@@ -209,7 +249,11 @@ export class GreenroomStack extends Stack {
         // authenticated identities may assume it.
         assumedBy: identityPoolPrincipal(identityPool.ref),
         inlinePolicies: {
-          [`greenroom-${role}-ivs`]: iam.PolicyDocument.fromJson(policyForStages(loadShippedPolicy(role), p.stageArns)),
+          [`greenroom-${role}-ivs`]: iam.PolicyDocument.fromJson(policyForDeployment(loadShippedPolicy(role), {
+            stageArns: p.stageArns,
+            eventApiArns: p.regions.map((r) => stageEvents[r]!.api.apiArn),
+            eventNamespaceArns: p.regions.map((r) => stageEvents[r]!.namespace.channelNamespaceArn),
+          })),
         },
       });
     }
@@ -267,6 +311,7 @@ export class GreenroomStack extends Stack {
       userPoolId: userPool.userPoolId,
       clientId: client.userPoolClientId,
       domainPrefix: p.domainPrefix,
+      events: eventsOf((r) => ({ httpEndpoint: stageEvents[r]!.httpEndpoint, realtimeEndpoint: stageEvents[r]!.realtimeEndpoint })),
     });
 
     const assets = new s3deploy.BucketDeployment(this, 'DeployAssets', {
@@ -300,6 +345,7 @@ export class GreenroomStack extends Stack {
     new CfnOutput(this, 'AppClientId', { value: client.userPoolClientId });
     new CfnOutput(this, 'LoginDomain', { value: loginDomain });
     new CfnOutput(this, 'IdentityPoolId', { value: identityPool.ref });
+    for (const r of p.regions) new CfnOutput(this, `EventsHttpEndpoint${r.replace(/-/g, '')}`, { value: stageEvents[r]!.httpEndpoint, description: `Stage events (AppSync Events) of ${r}` });
     for (const role of STAFF_ROLES) new CfnOutput(this, `RoleArn${role[0]!.toUpperCase()}${role.slice(1)}`, { value: roles[role].roleArn });
 
     suppressFindings(this, p);
@@ -316,6 +362,12 @@ function identityPoolPrincipal(identityPoolId: string): iam.FederatedPrincipal {
     },
     'sts:AssumeRoleWithWebIdentity',
   );
+}
+
+/** CloudFront refuses a longer Content-Security-Policy (checked on the policy with placeholder hosts of real length). */
+function checkCspLength(headers: Record<string, string>): void {
+  const csp = Object.entries(headers).find(([n]) => n.toLowerCase() === 'content-security-policy')?.[1] ?? '';
+  if (csp.length > CLOUDFRONT_CSP_MAX) throw new Error(`The CSP is ${csp.length} characters; CloudFront accepts ${CLOUDFRONT_CSP_MAX}. Configure fewer regions.`);
 }
 
 /** Maps the app's header set onto a CloudFront response headers policy (security headers where CloudFront has them). */
@@ -350,7 +402,6 @@ function responseHeaders(headers: Record<string, string>): Pick<cloudfront.Respo
     }
   }
   if (!csp || !nosniff || !frame || !referrer) throw new Error('The app\'s security headers lack CSP, nosniff, X-Frame-Options or Referrer-Policy');
-  if (csp.length > CLOUDFRONT_CSP_MAX) throw new Error(`The CSP is ${csp.length} characters; CloudFront accepts ${CLOUDFRONT_CSP_MAX}. Configure fewer regions.`);
   return {
     securityHeadersBehavior: {
       contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },

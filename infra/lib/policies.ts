@@ -5,7 +5,9 @@
 // The one substitution (documented in infra/README.md): in every **Allow** statement, each Resource entry that is an
 // IVS stage ARN (arn:<partition>:ivs:<region>:<account>:stage/<id>, wildcards allowed, as the shipped files'
 // `arn:aws:ivs:*:*:stage/*`) is replaced by the `stageArns` parameter (default: `arn:aws:ivs:<region>:<account>:stage/*`
-// for each configured region). Every other Resource entry (notably `"*"` for ivs:ListStages, which IVS authorizes
+// for each configured region); an AppSync API ARN (`arn:aws:appsync:*:*:apis/*`) by the stage-events API of each
+// configured region, and a channel-namespace ARN (`…:apis/*/channelNamespace/ivs`) by that API's `ivs` namespace.
+// Every other Resource entry (notably `"*"` for ivs:ListStages, which IVS authorizes
 // against no resource) and every Deny statement are kept exactly as written: narrowing a Deny would weaken it.
 // Actions, Effects and Sids are never changed.
 import { readFileSync } from 'node:fs';
@@ -89,15 +91,35 @@ export function loadPolicyFile(file: string): PolicyDocumentJson {
   return d as PolicyDocumentJson;
 }
 
-/** The shipped policy with the stage ARNs substituted into its Allow statements, as described at the top. */
-export function policyForStages(doc: PolicyDocumentJson, stageArns: readonly string[]): PolicyDocumentJson {
+/** The stage-events API as the shipped files write it: any API (`arn:aws:appsync:*:*:apis/*`). */
+export const EVENT_API_ARN_PATTERN = /^arn:[^:]+:appsync:[^:]*:[^:]*:apis\/[^/]+$/;
+/** The stage-events channel namespace as the shipped files write it (`…:apis/*\/channelNamespace/ivs`). */
+export const EVENT_NAMESPACE_ARN_PATTERN = /^arn:[^:]+:appsync:[^:]*:[^:]*:apis\/[^/]+\/channelNamespace\/[^/]+$/;
+
+/** What the deployment puts in place of the shipped files' wildcard ARNs (the ARNs may be CDK tokens). */
+export type DeployedResources = {
+  stageArns: readonly string[];
+  /** One per configured region: the AppSync Events API of that region (what EventConnect authorizes against). */
+  eventApiArns: readonly string[];
+  /** One per configured region: the `ivs` channel namespace of that API (what EventSubscribe authorizes against). */
+  eventNamespaceArns: readonly string[];
+};
+
+/** The shipped policy with the deployed ARNs substituted into its Allow statements, as described at the top. */
+export function policyForDeployment(doc: PolicyDocumentJson, d: DeployedResources): PolicyDocumentJson {
+  const substitute = (r: string): readonly string[] => {
+    if (STAGE_ARN_PATTERN.test(r)) return d.stageArns;
+    if (EVENT_NAMESPACE_ARN_PATTERN.test(r)) return d.eventNamespaceArns;
+    if (EVENT_API_ARN_PATTERN.test(r)) return d.eventApiArns;
+    return [r];
+  };
   return {
     Version: doc.Version,
     Statement: doc.Statement.map((s) => {
       if (s.Effect !== 'Allow') return s;
-      const resources = asList(s.Resource).flatMap((r) => (STAGE_ARN_PATTERN.test(r) ? [...stageArns] : [r]));
-      const unique = [...new Set(resources)];
-      return { ...s, Resource: unique.length === 1 ? unique[0] : unique };
+      const unique = [...new Set(asList(s.Resource).flatMap(substitute))];
+      if (unique.length === 0) throw new Error(`Statement ${s.Sid ?? ''} of a shipped policy would have no resource left after substitution`);
+      return { ...s, Resource: unique.length === 1 ? unique[0]! : unique };
     }),
   };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { parseConfig } from '../../src/config/schema.ts';
 import { GROUP_PRECEDENCE, NO_ACCESS_ROLE_NAME } from '../lib/policies.ts';
-import { DOMAIN_PREFIX, REGION, REGIONS, resourcesOfType, stagedConfigJson, synth } from './synth.ts';
+import { DOMAIN_PREFIX, REGION, REGIONS, deployedValue, fakeApiId, resourcesOfType, stagedConfigJson, synth } from './synth.ts';
 
 const s = synth();
 const { template, json } = s;
@@ -144,19 +144,25 @@ describe('config.json deployed with the app', () => {
   };
   const deployedConfig = (x: typeof s): unknown => {
     const entry = resourcesOfType(x.json, 'Custom::CDKBucketDeployment').find(([, r]) => ((r.Properties!.SourceMarkers ?? []) as object[]).some((m) => Object.keys(m).length > 0))!;
-    const markers = (entry[1].Properties!.SourceMarkers as Record<string, { Ref: string }>[]).find((m) => Object.keys(m).length > 0)!;
+    const markers = (entry[1].Properties!.SourceMarkers as Record<string, unknown>[]).find((m) => Object.keys(m).length > 0)!;
     let text = stagedConfigJson(x.outdir);
-    for (const [marker, ref] of Object.entries(markers)) text = text.split(marker).join(FAKE[x.json.Resources[ref.Ref]!.Type]!);
+    for (const [marker, ref] of Object.entries(markers)) text = text.split(marker).join(deployedValue(x, ref, FAKE));
     expect(text).not.toContain('<<marker');
     return JSON.parse(text);
   };
 
-  it('replaces public/config.json: one entry per IVS region, the stack pool everywhere, and the auth block', () => {
+  // Each region's own stage-events API (this stack's for us-east-1, GreenroomEvents-us-west-2's for us-west-2).
+  const events = (r: string) => ({
+    eventsHttpEndpoint: `https://${fakeApiId(r)}.appsync-api.${r}.amazonaws.com`,
+    eventsRealtimeEndpoint: `wss://${fakeApiId(r)}.appsync-realtime-api.${r}.amazonaws.com`,
+  });
+
+  it("replaces public/config.json: one entry per IVS region, the stack pool everywhere, each region's events endpoints, and the auth block", () => {
     const cfg = deployedConfig(s);
     expect(cfg).toEqual({
       regions: [
-        { id: 'us-east-1', identityPoolId: `${REGION}:11111111-2222-4333-8444-555555555555` },
-        { id: 'us-west-2', identityPoolId: `${REGION}:11111111-2222-4333-8444-555555555555`, cognitoEndpoint: 'https://cognito-identity.us-east-1.amazonaws.com' },
+        { id: 'us-east-1', identityPoolId: `${REGION}:11111111-2222-4333-8444-555555555555`, ...events('us-east-1') },
+        { id: 'us-west-2', identityPoolId: `${REGION}:11111111-2222-4333-8444-555555555555`, cognitoEndpoint: 'https://cognito-identity.us-east-1.amazonaws.com', ...events('us-west-2') },
       ],
       pollIntervalsMs: expect.any(Object),
       auth: {
@@ -181,5 +187,9 @@ describe('config.json deployed with the app', () => {
   it("passes the app's own validation for a multi-region stack (one identity pool serves every IVS region)", () => {
     const parsed = parseConfig(deployedConfig(s));
     expect(parsed).toMatchObject({ ok: true });
+    // The app reads each region's events endpoints from it (push on), as origins.
+    expect(parsed.ok && parsed.value.regions.map((r) => [r.eventsHttpEndpoint, r.eventsRealtimeEndpoint])).toEqual(
+      REGIONS.map((r) => [events(r).eventsHttpEndpoint, events(r).eventsRealtimeEndpoint]),
+    );
   });
 });

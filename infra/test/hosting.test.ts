@@ -6,7 +6,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { contentSecurityPolicy } from '../../src/config/csp.ts';
 import { buildAppConfig } from '../lib/app-config.ts';
 import { SPA_FALLBACK_FUNCTION } from '../lib/spa-fallback.ts';
-import { DOMAIN_PREFIX, REGION, REGIONS, resourcesOfType, synth } from './synth.ts';
+import { DOMAIN_PREFIX, REGION, REGIONS, deployedValue, fakeApiId, resourcesOfType, synth } from './synth.ts';
 
 const s = synth();
 const { template, json } = s;
@@ -164,7 +164,10 @@ describe('response headers policy', () => {
     SecurityHeadersConfig: Record<string, Record<string, unknown>>;
     CustomHeadersConfig: { Items: { Header: string; Value: string }[] };
   };
-  const csp = config.SecurityHeadersConfig.ContentSecurityPolicy!.ContentSecurityPolicy as string;
+  // The stage-events hosts are deploy-time values (this stack's API, and GreenroomEvents-us-west-2's output).
+  const cspInTemplate = config.SecurityHeadersConfig.ContentSecurityPolicy!.ContentSecurityPolicy;
+  const csp = deployedValue(s, cspInTemplate);
+  const eventsOrigins = (r: string) => [`https://${fakeApiId(r)}.appsync-api.${r}.amazonaws.com`, `wss://${fakeApiId(r)}.appsync-realtime-api.${r}.amazonaws.com`];
   const directive = (name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
 
   it('is attached to every behaviour', () => {
@@ -176,12 +179,13 @@ describe('response headers policy', () => {
     for (const b of [dist.DefaultCacheBehavior, ...dist.CacheBehaviors]) expect(b.ResponseHeadersPolicyId).toEqual({ Ref: policies[0]![0] });
   });
 
-  it("connect-src lists exactly the IVS regions' ivsrealtime and CloudWatch hosts, the pool region's Cognito hosts and the login domain", () => {
+  it("connect-src lists exactly the IVS regions' ivsrealtime, CloudWatch and stage-events hosts, the pool region's Cognito hosts and the login domain", () => {
     expect(directive('connect-src')!.split(/\s+/).slice(1).sort()).toEqual(
       [
         "'self'",
         ...REGIONS.map((r) => `https://ivsrealtime.${r}.amazonaws.com`),
         ...REGIONS.map((r) => `https://monitoring.${r}.amazonaws.com`),
+        ...REGIONS.flatMap(eventsOrigins),
         `https://cognito-identity.${REGION}.amazonaws.com`,
         `https://cognito-idp.${REGION}.amazonaws.com`,
         `https://${DOMAIN_PREFIX}.auth.${REGION}.amazoncognito.com`,
@@ -201,7 +205,10 @@ describe('response headers policy', () => {
 
   it("is the app's own policy (src/config/csp.ts, as vite preview sends it) for the deployed config.json", () => {
     const appConfig = buildAppConfig(
-      { regions: REGIONS, homeRegion: REGION, identityPoolId: `${REGION}:x`, userPoolId: `${REGION}_x`, clientId: 'x', domainPrefix: DOMAIN_PREFIX },
+      {
+        regions: REGIONS, homeRegion: REGION, identityPoolId: `${REGION}:x`, userPoolId: `${REGION}_x`, clientId: 'x', domainPrefix: DOMAIN_PREFIX,
+        events: Object.fromEntries(REGIONS.map((r) => [r, { httpEndpoint: eventsOrigins(r)[0]!, realtimeEndpoint: eventsOrigins(r)[1]! }])),
+      },
       { stages: 1, stage: 1, participants: 1, participant: 1 },
     );
     expect(csp).toBe(contentSecurityPolicy(appConfig));
@@ -209,7 +216,7 @@ describe('response headers policy', () => {
 
   it('sends HSTS (2 years), nosniff, X-Frame-Options DENY and Referrer-Policy no-referrer, overriding the origin', () => {
     expect(config.SecurityHeadersConfig).toEqual({
-      ContentSecurityPolicy: { ContentSecurityPolicy: csp, Override: true },
+      ContentSecurityPolicy: { ContentSecurityPolicy: cspInTemplate, Override: true },
       ContentTypeOptions: { Override: true },
       FrameOptions: { FrameOption: 'DENY', Override: true },
       ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true },

@@ -1,6 +1,6 @@
 // Parameters are checked before anything is built, with the parameter's name in the message.
 import { describe, expect, it } from 'vitest';
-import { policyForStages, type PolicyDocumentJson } from '../lib/policies.ts';
+import { policyForDeployment, type PolicyDocumentJson } from '../lib/policies.ts';
 import { synth } from './synth.ts';
 
 describe('parameters', () => {
@@ -38,15 +38,23 @@ describe('stage ARN substitution', () => {
       { Sid: 'B', Effect: 'Allow', Action: 'ivs:ListStages', Resource: '*' },
       { Sid: 'C', Effect: 'Allow', Action: 'ivs:GetComposition', Resource: ['arn:aws:ivs:*:*:composition/*', 'arn:aws:ivs:*:*:stage/x'] },
       { Sid: 'D', Effect: 'Deny', Action: 'ivs:DeleteStage', Resource: 'arn:aws:ivs:*:*:stage/*' },
+      { Sid: 'E', Effect: 'Allow', Action: 'appsync:EventConnect', Resource: 'arn:aws:appsync:*:*:apis/*' },
+      { Sid: 'F', Effect: 'Allow', Action: 'appsync:EventSubscribe', Resource: 'arn:aws:appsync:*:*:apis/*/channelNamespace/ivs' },
+      { Sid: 'G', Effect: 'Deny', Action: 'appsync:EventPublish', Resource: '*' },
     ],
   };
-  it('replaces stage ARNs in Allow statements and nothing else', () => {
-    const out = policyForStages(doc, ['arn:aws:ivs:us-east-1:123456789012:stage/*', 'arn:aws:ivs:us-west-2:123456789012:stage/*']);
+  const apis = ['arn:aws:appsync:us-east-1:123456789012:apis/abc', 'arn:aws:appsync:us-west-2:123456789012:apis/def'];
+  const namespaces = apis.map((a) => `${a}/channelNamespace/ivs`);
+  it('replaces stage and stage-events ARNs in Allow statements and nothing else', () => {
+    const out = policyForDeployment(doc, { stageArns: ['arn:aws:ivs:us-east-1:123456789012:stage/*', 'arn:aws:ivs:us-west-2:123456789012:stage/*'], eventApiArns: apis, eventNamespaceArns: namespaces });
     expect(out.Statement).toEqual([
       { Sid: 'A', Effect: 'Allow', Action: ['ivs:GetStage'], Resource: ['arn:aws:ivs:us-east-1:123456789012:stage/*', 'arn:aws:ivs:us-west-2:123456789012:stage/*'] },
       { Sid: 'B', Effect: 'Allow', Action: 'ivs:ListStages', Resource: '*' },
       { Sid: 'C', Effect: 'Allow', Action: 'ivs:GetComposition', Resource: ['arn:aws:ivs:*:*:composition/*', 'arn:aws:ivs:us-east-1:123456789012:stage/*', 'arn:aws:ivs:us-west-2:123456789012:stage/*'] },
       { Sid: 'D', Effect: 'Deny', Action: 'ivs:DeleteStage', Resource: 'arn:aws:ivs:*:*:stage/*' },
+      { Sid: 'E', Effect: 'Allow', Action: 'appsync:EventConnect', Resource: apis },
+      { Sid: 'F', Effect: 'Allow', Action: 'appsync:EventSubscribe', Resource: namespaces },
+      { Sid: 'G', Effect: 'Deny', Action: 'appsync:EventPublish', Resource: '*' },
     ]);
   });
 });

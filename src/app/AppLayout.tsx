@@ -5,6 +5,7 @@ import { navigate } from '../routing/navigate';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { Can } from '../auth/Can';
 import { DiagnosticsToggle } from '../features/diagnostics/DiagnosticsToggle';
+import { PushIndicator } from '../components/PushIndicator';
 import { useAuthController, type Session } from '../auth/session';
 import { useRoute } from './router';
 
@@ -70,6 +71,9 @@ export function AppLayout({ regions, session, children }: { regions: readonly Re
           Greenroom
         </a>
         <nav aria-label="Main">
+          <a href={href('/board')} aria-current={route.name === 'board' ? 'page' : undefined}>
+            Live board
+          </a>
           <a href={href('/regions/:region/stages', { region: current })} aria-current={route.name === 'stages' ? 'page' : undefined}>
             Stages
           </a>
@@ -95,6 +99,7 @@ export function AppLayout({ regions, session, children }: { regions: readonly Re
             ))}
           </select>
         </label>
+        <PushIndicator />
         <DiagnosticsToggle />
         <UserBox session={session} />
       </header>

@@ -9,6 +9,7 @@ import { PollingContext, usePollingState } from '../query/polling';
 import { createQueryClient } from '../query/queryClient';
 import { createNoticeStore, NoticeContext } from '../query/notices';
 import { NoticeRegion } from '../components/NoticeRegion';
+import { PushProvider } from '../query/push/PushProvider';
 
 /** The composition root: one QueryClient, the polling switch and the notices, built once per page load. */
 export function Providers({ config, children }: { config: AppConfig; children: ReactNode }): ReactNode {
@@ -52,5 +53,9 @@ export function SessionAws({ config, aws, children }: { config: AppConfig; aws?:
       }),
     [auth, queryClient, layer],
   );
-  return <AwsProvider aws={layer}>{children}</AwsProvider>;
+  return (
+    <AwsProvider aws={layer}>
+      <PushProvider reconcileMs={config.pushReconcileMs}>{children}</PushProvider>
+    </AwsProvider>
+  );
 }

@@ -59,6 +59,7 @@ describe('route table addresses', () => {
       '/regions/:region/stages/:stageArn/sessions/:sessionId/participants/:participantId/story',
       '/regions/:region/replicate',
       '/find-user',
+      '/board',
       '/regions/:region/replications',
     ]);
   });

@@ -5,8 +5,8 @@
 // addresses with routing/route.ts's `href`, type-checked against this table.
 import { Suspense } from 'react';
 import { Loading } from '../components/Loading';
-import { Redirect } from '../routing/Redirect';
-import { href, route, searchOf, view } from '../routing/route';
+import { HomeRedirect } from './HomeRedirect';
+import { route, searchOf, view } from '../routing/route';
 
 export const routes = {
   home: route(
@@ -15,7 +15,7 @@ export const routes = {
       title: () => 'Stages',
       views: {},
     },
-    ({ regions }) => <Redirect to={href('/regions/:region/stages', { region: regions[0] ?? '' })} />,
+    ({ regions }) => <HomeRedirect regions={regions} />,
   ),
   stages: route(
     {
@@ -107,6 +107,16 @@ export const routes = {
       views: { FindUserPage: view(() => import('../features/participants/find/FindUserPage'), 'FindUserPage') },
     },
     ({ regions, search }, { FindUserPage }) => <FindUserPage regions={regions} search={search} />,
+  ),
+  // Every live stage of every region at once; the landing page when pushed events are configured.
+  board: route(
+    {
+      path: '/board',
+      search: searchOf<{ q?: string; page?: string }>(),
+      title: () => 'Live board',
+      views: { BoardPage: view(() => import('../features/board/BoardPage'), 'BoardPage') },
+    },
+    ({ regions, search }, { BoardPage }) => <BoardPage regions={regions} search={search} />,
   ),
   replicationMap: route(
     {

@@ -7,6 +7,7 @@ import {
 import type { AwsCredentialIdentityProvider, Command, MetadataBearer, MiddlewareStack } from '@smithy/types';
 import type { AppConfig, Region, RegionConfig } from '../config/schema';
 import type { CloudWatchPort } from './cloudwatch/client';
+import type { EventsHub } from './events/hub';
 import { AppError, toAppError } from './errors';
 import { meterRequests } from './requestMeter';
 
@@ -35,6 +36,11 @@ export type AwsLayer = {
   dispose(): void;
   /** The region's IVS endpoint override from config.json (the emulator), or undefined for AWS's own (CLI commands name it). */
   endpointOf?(region: Region): string | undefined;
+  /**
+   * The stage-events hub (one socket per region with events endpoints), built on the first call; undefined when no
+   * region has them. The client and its signer are their own chunk, fetched only then.
+   */
+  events?(): Promise<EventsHub> | undefined;
 };
 
 /** How the layer asks the signed-in session for help when AWS refuses the credentials. */
@@ -102,6 +108,10 @@ export function createAwsLayer(
   const providers = new Map<Region, AwsCredentialIdentityProvider>();
   const byId = new Map(config.regions.map((r) => [r.id, r]));
   let disposed = false;
+  let hub: Promise<EventsHub> | undefined;
+  const eventRegions = config.regions.flatMap((r) =>
+    r.eventsHttpEndpoint && r.eventsRealtimeEndpoint ? [{ id: r.id, httpEndpoint: r.eventsHttpEndpoint, realtimeEndpoint: r.eventsRealtimeEndpoint }] : [],
+  );
 
   function regionConfig(region: Region): RegionConfig {
     if (disposed) throw new AppError('auth-expired', 'You are signed out.', { retryable: false });
@@ -197,11 +207,23 @@ export function createAwsLayer(
       return withSession(region, () => client(region), (c) => sendWith(c, command as never, signal));
     },
     endpointOf: (region) => byId.get(region)?.ivsEndpoint,
+    events() {
+      if (!eventRegions.length || disposed) return undefined;
+      if (!hub) {
+        hub = import('./events/hub').then(({ createEventsHub }) => createEventsHub(eventRegions, (id) => credentials(regionConfig(id))));
+        const h = hub;
+        // A failed chunk load (network) must not stick: the next call tries again.
+        h.catch(() => hub === h && (hub = undefined));
+      }
+      return hub;
+    },
     metrics(region, run) {
       return withSession(region, () => metricsClient(region), async (c) => run(await c));
     },
     dispose() {
       disposed = true;
+      hub?.then((h) => h.stop(), () => undefined);
+      hub = undefined;
       for (const c of clients.values()) c.destroy();
       clients.clear();
       for (const c of metricClients.values()) c.then((x) => x.destroy(), () => undefined);

@@ -63,4 +63,29 @@ describe('content security policy', () => {
     expect(csp).toContain("default-src 'none'");
     expect(securityHeaders(emulator)).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' });
   });
+
+  it('adds each region\'s events origins exactly (ws(s) as well as http(s)) only when configured', () => {
+    const r = parseConfig({
+      regions: [
+        {
+          id: 'us-east-1',
+          identityPoolId: 'us-east-1:00000000-0000-4000-8000-000000000001',
+          eventsHttpEndpoint: 'https://abc123.appsync-api.us-east-1.amazonaws.com',
+          eventsRealtimeEndpoint: 'wss://abc123.appsync-realtime-api.us-east-1.amazonaws.com',
+        },
+        { id: 'eu-west-1', identityPoolId: 'eu-west-1:00000000-0000-4000-8000-000000000002' },
+      ],
+      pollIntervalsMs: { stages: 5000, stage: 3000, participants: 3000, participant: 3000 },
+      auth: { region: 'us-east-1', userPoolId: 'us-east-1_abc', clientId: 'abc' },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const sources = connectSources(r.value);
+    expect(sources).toContain('wss://abc123.appsync-realtime-api.us-east-1.amazonaws.com');
+    expect(sources).toContain('https://abc123.appsync-api.us-east-1.amazonaws.com');
+    expect(sources.filter((s) => s.includes('appsync'))).toHaveLength(2);
+    expect(connectSources({ ...emulator, regions: [{ ...emulator.regions[0]!, eventsHttpEndpoint: 'http://127.0.0.1:4599', eventsRealtimeEndpoint: 'ws://127.0.0.1:4599' }] })).toEqual([
+      'http://127.0.0.1:4599',
+      'ws://127.0.0.1:4599',
+    ]);
+  });
 });

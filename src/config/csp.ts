@@ -8,7 +8,7 @@ function originOf(url: string): string {
 
 /**
  * Every origin the browser app may fetch from: IVS, Cognito Identity and CloudWatch (the metric charts) per region,
- * the user pool, its login domain.
+ * the region's events endpoints when configured, the user pool, its login domain.
  */
 export function connectSources(config: Pick<AppConfig, 'regions' | 'auth'>): string[] {
   const out = new Set<string>();
@@ -16,6 +16,10 @@ export function connectSources(config: Pick<AppConfig, 'regions' | 'auth'>): str
     out.add(r.ivsEndpoint ? originOf(r.ivsEndpoint) : `https://ivsrealtime.${r.id}.amazonaws.com`);
     out.add(r.cognitoEndpoint ? originOf(r.cognitoEndpoint) : `https://cognito-identity.${r.id}.amazonaws.com`);
     out.add(r.cloudwatchEndpoint ? originOf(r.cloudwatchEndpoint) : `https://monitoring.${r.id}.amazonaws.com`);
+    // Pushed stage events: the socket opens on the real-time origin (ws(s), which 'self' never covers); the HTTP
+    // origin is only the host the socket's signatures name, listed so a later HTTP call there is not a surprise.
+    if (r.eventsRealtimeEndpoint) out.add(originOf(r.eventsRealtimeEndpoint));
+    if (r.eventsHttpEndpoint) out.add(originOf(r.eventsHttpEndpoint));
   }
   // Discovery and JWKS live under the authority; token and revoke under the login domain.
   out.add(originOf(config.auth.authority));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from './schema';
+import { parseConfig, pushConfigured } from './schema';
 
 const good = {
   regions: [
@@ -80,5 +80,64 @@ describe('parseConfig', () => {
       auth: { region: 'us-east-1', userPoolId: 'us-west-2_abc', clientId: 'has spaces', clientSecret: 's3cret', authority: 'javascript:alert(1)' },
     });
     expect(r.ok ? [] : r.issues.map((i) => i.path)).toEqual(['auth.userPoolId', 'auth.clientId', 'auth.clientSecret', 'auth.authority']);
+  });
+
+  describe('events endpoints', () => {
+    const region = good.regions[0];
+    const withEvents = (extra: Record<string, unknown>) => parseConfig({ ...good, regions: [{ ...region, ...extra }] });
+    const issuesOf = (r: ReturnType<typeof parseConfig>) => (r.ok ? [] : r.issues);
+
+    it('keeps both origins (trailing slash dropped) and says push is configured', () => {
+      const r = withEvents({ eventsHttpEndpoint: 'https://abc.appsync-api.us-east-1.amazonaws.com/', eventsRealtimeEndpoint: 'wss://abc.appsync-realtime-api.us-east-1.amazonaws.com' });
+      expect(r.ok && r.value.regions[0]).toMatchObject({
+        eventsHttpEndpoint: 'https://abc.appsync-api.us-east-1.amazonaws.com',
+        eventsRealtimeEndpoint: 'wss://abc.appsync-realtime-api.us-east-1.amazonaws.com',
+      });
+      expect(r.ok && pushConfigured(r.value)).toBe(true);
+      const emu = withEvents({ eventsHttpEndpoint: 'http://127.0.0.1:4599', eventsRealtimeEndpoint: 'ws://127.0.0.1:4599' });
+      expect(emu.ok && emu.value.regions[0]?.eventsRealtimeEndpoint).toBe('ws://127.0.0.1:4599');
+    });
+
+    it('leaves push off without them, exactly as before', () => {
+      const r = parseConfig(good);
+      expect(r.ok && r.value.regions[0]).not.toHaveProperty('eventsHttpEndpoint');
+      expect(r.ok && r.value.regions[0]).not.toHaveProperty('eventsRealtimeEndpoint');
+      expect(r.ok && pushConfigured(r.value)).toBe(false);
+    });
+
+    it('reads an optional reconciliation interval and names a bad one', () => {
+      expect(parseConfig({ ...good, pushReconcileMs: 8000 })).toMatchObject({ ok: true, value: { pushReconcileMs: 8000 } });
+      expect(parseConfig(good).ok && (parseConfig(good) as { value: object }).value).not.toHaveProperty('pushReconcileMs');
+      expect(issuesOf(parseConfig({ ...good, pushReconcileMs: 5 }))).toEqual([
+        { path: 'pushReconcileMs', message: 'must be a whole number of milliseconds from 1000 to 600000, or left out for 60000' },
+      ]);
+    });
+
+    it('wants both or neither, and names the missing one', () => {
+      expect(issuesOf(withEvents({ eventsHttpEndpoint: 'https://abc.appsync-api.us-east-1.amazonaws.com' }))).toEqual([
+        { path: 'regions[0].eventsRealtimeEndpoint', message: 'is needed too: give both events endpoints, or neither to poll only' },
+      ]);
+      expect(issuesOf(withEvents({ eventsRealtimeEndpoint: 'wss://abc.appsync-realtime-api.us-east-1.amazonaws.com' })).map((i) => i.path)).toEqual([
+        'regions[0].eventsHttpEndpoint',
+      ]);
+    });
+
+    it('checks the scheme family of each, the absence of a path, and the type', () => {
+      const swapped = issuesOf(withEvents({ eventsHttpEndpoint: 'wss://abc.example', eventsRealtimeEndpoint: 'https://abc.example' }));
+      expect(swapped).toEqual([
+        { path: 'regions[0].eventsHttpEndpoint', message: '"wss://abc.example" must start with http:// or https:// (the HTTP endpoint signs the socket)' },
+        { path: 'regions[0].eventsRealtimeEndpoint', message: '"https://abc.example" must start with ws:// or wss:// (the real-time endpoint is a WebSocket)' },
+      ]);
+      const pathed = issuesOf(withEvents({ eventsHttpEndpoint: 'https://abc.example/event', eventsRealtimeEndpoint: 'wss://abc.example/event/realtime' }));
+      expect(pathed.map((i) => i.message)).toEqual([
+        '"https://abc.example/event" must be an origin without a path (the console adds /event)',
+        '"wss://abc.example/event/realtime" must be an origin without a path (the console adds /event/realtime)',
+      ]);
+      const junk = issuesOf(withEvents({ eventsHttpEndpoint: 42, eventsRealtimeEndpoint: 'not a url' }));
+      expect(junk).toEqual([
+        { path: 'regions[0].eventsHttpEndpoint', message: 'must be a URL string such as "https://<id>.appsync-api.<region>.amazonaws.com", or left out (with its partner) to poll only' },
+        { path: 'regions[0].eventsRealtimeEndpoint', message: '"not a url" is not a URL; expected something like "wss://<id>.appsync-realtime-api.<region>.amazonaws.com"' },
+      ]);
+    });
   });
 });

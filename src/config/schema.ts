@@ -12,6 +12,12 @@ export type RegionConfig = {
   cognitoEndpoint?: string;
   /** Override for the CloudWatch (monitoring) endpoint, where the charts read metrics; absent in production. */
   cloudwatchEndpoint?: string;
+  /**
+   * The region's AppSync Events API that relays IVS stage events (both or neither): the HTTP origin the
+   * WebSocket's SigV4 signatures name, and the real-time origin the socket opens. Absent: polling only.
+   */
+  eventsHttpEndpoint?: string;
+  eventsRealtimeEndpoint?: string;
 };
 
 export type PollKind = 'stages' | 'stage' | 'participants' | 'participant';
@@ -33,6 +39,11 @@ export type AuthConfig = {
 export type AppConfig = {
   regions: RegionConfig[];
   pollIntervalsMs: Record<PollKind, number>;
+  /**
+   * While pushed events arrive, views poll only this often (or at their own interval, if that is longer) to
+   * reconcile what events missed. Optional; 60 s by default.
+   */
+  pushReconcileMs?: number;
   auth: AuthConfig;
 };
 
@@ -71,6 +82,36 @@ function parseEndpoint(v: unknown, path: string, issues: ConfigIssue[]): string 
   }
 }
 
+/**
+ * An events origin: the scheme family must match (http(s) for the signing host, ws(s) for the socket) and there is
+ * no path, since the client appends `/event` and `/event/realtime` itself.
+ */
+function parseEventsOrigin(v: unknown, path: string, kind: 'http' | 'ws', issues: ConfigIssue[]): string | undefined {
+  if (v === undefined) return undefined;
+  const schemes = kind === 'http' ? ['http:', 'https:'] : ['ws:', 'wss:'];
+  const example = kind === 'http' ? 'https://<id>.appsync-api.<region>.amazonaws.com' : 'wss://<id>.appsync-realtime-api.<region>.amazonaws.com';
+  if (typeof v !== 'string') {
+    issues.push({ path, message: `must be a URL string such as "${example}", or left out (with its partner) to poll only` });
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    issues.push({ path, message: `"${v}" is not a URL; expected something like "${example}"` });
+    return undefined;
+  }
+  if (!schemes.includes(url.protocol)) {
+    issues.push({ path, message: `"${v}" must start with ${schemes.map((x) => `${x}//`).join(' or ')} (${kind === 'http' ? 'the HTTP endpoint signs the socket' : 'the real-time endpoint is a WebSocket'})` });
+    return undefined;
+  }
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+    issues.push({ path, message: `"${v}" must be an origin without a path (the console adds ${kind === 'http' ? '/event' : '/event/realtime'})` });
+    return undefined;
+  }
+  return url.origin === 'null' ? v.replace(/\/+$/, '') : url.origin;
+}
+
 function parseRegion(v: unknown, i: number, issues: ConfigIssue[]): RegionConfig | undefined {
   const at = `regions[${i}]`;
   if (!isRecord(v)) {
@@ -95,6 +136,12 @@ function parseRegion(v: unknown, i: number, issues: ConfigIssue[]): RegionConfig
   const ivsEndpoint = parseEndpoint(v.ivsEndpoint, `${at}.ivsEndpoint`, issues);
   const cognitoEndpoint = parseEndpoint(v.cognitoEndpoint, `${at}.cognitoEndpoint`, issues);
   const cloudwatchEndpoint = parseEndpoint(v.cloudwatchEndpoint, `${at}.cloudwatchEndpoint`, issues);
+  const eventsHttpEndpoint = parseEventsOrigin(v.eventsHttpEndpoint, `${at}.eventsHttpEndpoint`, 'http', issues);
+  const eventsRealtimeEndpoint = parseEventsOrigin(v.eventsRealtimeEndpoint, `${at}.eventsRealtimeEndpoint`, 'ws', issues);
+  if ((v.eventsHttpEndpoint === undefined) !== (v.eventsRealtimeEndpoint === undefined)) {
+    const missing = v.eventsHttpEndpoint === undefined ? 'eventsHttpEndpoint' : 'eventsRealtimeEndpoint';
+    issues.push({ path: `${at}.${missing}`, message: 'is needed too: give both events endpoints, or neither to poll only' });
+  }
   if (issues.length > before) return undefined;
   return {
     id: id as string,
@@ -102,7 +149,13 @@ function parseRegion(v: unknown, i: number, issues: ConfigIssue[]): RegionConfig
     ...(ivsEndpoint ? { ivsEndpoint } : {}),
     ...(cognitoEndpoint ? { cognitoEndpoint } : {}),
     ...(cloudwatchEndpoint ? { cloudwatchEndpoint } : {}),
+    ...(eventsHttpEndpoint && eventsRealtimeEndpoint ? { eventsHttpEndpoint, eventsRealtimeEndpoint } : {}),
   };
+}
+
+/** True when at least one region names its events endpoints: the console then takes pushed stage events. */
+export function pushConfigured(config: Pick<AppConfig, 'regions'>): boolean {
+  return config.regions.some((r) => r.eventsRealtimeEndpoint !== undefined);
 }
 
 function parseAuth(v: unknown, issues: ConfigIssue[]): AuthConfig | undefined {
@@ -174,7 +227,17 @@ export function parseConfig(raw: unknown): ConfigResult {
     }
   }
 
+  let pushReconcileMs: number | undefined;
+  if (raw.pushReconcileMs !== undefined) {
+    const ms = raw.pushReconcileMs;
+    if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < MIN_POLL_MS || ms > MAX_POLL_MS) {
+      issues.push({ path: 'pushReconcileMs', message: `must be a whole number of milliseconds from ${MIN_POLL_MS} to ${MAX_POLL_MS}, or left out for 60000` });
+    } else pushReconcileMs = ms;
+  }
+
   const auth = parseAuth(raw.auth, issues);
 
-  return issues.length || !auth ? { ok: false, issues } : { ok: true, value: { regions, pollIntervalsMs, auth } };
+  return issues.length || !auth
+    ? { ok: false, issues }
+    : { ok: true, value: { regions, pollIntervalsMs, auth, ...(pushReconcileMs !== undefined ? { pushReconcileMs } : {}) } };
 }

@@ -1,7 +1,8 @@
-import { useSyncExternalStore, type ReactNode } from 'react';
+import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import { cloudWatchUseOver, ratesOver, requestVersion, subscribeRequests, type CloudWatchUse } from '../../aws/requestMeter';
 import { budgetPerMinute, BUDGET_SHARE, CLOUDWATCH_BUDGET, CLOUDWATCH_MIN_REFRESH_MS, cloudWatchBudgetShare, rateLimitOf } from '../../query/budget';
 import { useNow } from '../../query/polling';
+import { pushStatusText, usePushStatus } from '../../query/push/PushProvider';
 import { SimpleTable, type SimpleColumn } from '../../components/SimpleTable';
 
 const WINDOW_MS = 60_000;
@@ -87,6 +88,85 @@ export function DiagnosticsPanel(): ReactNode {
       ) : (
         <SimpleTable caption="CloudWatch calls and metrics per minute" columns={CW_COLUMNS} rows={cloudwatch} rowKey={(u) => u.region} />
       )}
+      <PushDiagnostics now={now} />
     </section>
   );
 }
+
+/** The events connection per region and what the merge did with what arrived (this tab, since it opened). */
+function PushDiagnostics({ now }: { now: number }): ReactNode {
+  const { configured, status, snapshot, probePublish } = usePushStatus();
+  const snap = snapshot();
+  const [probe, setProbe] = useState<string>();
+  return (
+    <>
+      <h3>Pushed stage events</h3>
+      <p>
+        <span data-testid="push-diagnostics-status">{pushStatusText(status, now)}</span>
+        {status.kind === 'retrying' || status.kind === 'refused' ? ` (${status.region}: ${status.why})` : ''}
+      </p>
+      {configured && snap ? (
+        <>
+          <SimpleTable
+            caption="Events connections"
+            columns={CONNECTION_COLUMNS}
+            rows={Object.entries(snap.regions).map(([region, state]) => ({ region, state: state.kind, ...snap.connections[region] }))}
+            rowKey={(r) => r.region}
+          />
+          <p>
+            <button
+              type="button"
+              className="small"
+              onClick={() => {
+                const regions = Object.keys(snap.regions);
+                setProbe('Checking…');
+                void Promise.all(regions.map(async (r) => [r, await probePublish(r)] as const)).then((rs) =>
+                  setProbe(
+                    rs
+                      .map(([r, x]) => (x.allowed ? `${r}: ALLOWED — this role can publish stage events; its policy must deny appsync:EventPublish` : `${r}: refused, as it should be (${x.detail})`))
+                      .join('; '),
+                  ),
+                );
+              }}
+            >
+              Check that this role cannot publish events
+            </button>{' '}
+            {probe ? <span data-testid="push-publish-probe">{probe}</span> : null}
+          </p>
+          <dl className="push-counts" aria-label="Event merge counts">
+            {Object.entries(snap.merge).map(([k, v]) => (
+              <div key={k}>
+                <dt>{MERGE_LABELS[k as keyof typeof snap.merge]}</dt>
+                <dd data-testid={`push-count-${k}`}>{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+type ConnectionRow = { region: string; state: string; connects?: number; closes?: number; received?: number; malformed?: number; subscribeErrors?: number };
+
+const CONNECTION_COLUMNS: readonly SimpleColumn<ConnectionRow>[] = [
+  { key: 'region', header: 'Region', render: (r) => r.region },
+  { key: 'state', header: 'State', render: (r) => r.state },
+  { key: 'connects', header: 'Connects', className: 'num', render: (r) => r.connects ?? 0 },
+  { key: 'closes', header: 'Closes', className: 'num', render: (r) => r.closes ?? 0 },
+  { key: 'received', header: 'Events received', className: 'num', render: (r) => r.received ?? 0 },
+  { key: 'malformed', header: 'Malformed', className: 'num', render: (r) => r.malformed ?? 0 },
+  { key: 'subscribeErrors', header: 'Subscribe errors', className: 'num', render: (r) => r.subscribeErrors ?? 0 },
+];
+
+const MERGE_LABELS = {
+  received: 'Received',
+  duplicates: 'Duplicates dropped',
+  unplaced: 'Naming no stage',
+  applied: 'Written into the cache',
+  older: 'Older than known, dropped',
+  sameSecond: 'Same second, refetched instead',
+  refetches: 'Refetch rounds',
+  refetchesDeferred: 'Refetches held by the bucket',
+  resyncs: 'Refetches after subscribing',
+} as const;

@@ -20,6 +20,7 @@ import { useHasDraft } from '../../auth/useDraft';
 import { CreateTokenDialog, tokenDraftKey } from './components/CreateTokenDialog';
 import { StageFormDialog, stageDraftKey } from './components/StageFormDialog';
 import { stageQueries } from './queries';
+import { useStagePush } from '../../query/push/PushProvider';
 
 /** Where the skip link lands: the session's participants (and replications), below the stage's fields and sessions. */
 const PARTICIPANTS_ID = 'participants';
@@ -98,6 +99,7 @@ function sessionColumns(region: Region, stageArn: string): SimpleColumn<StageSes
 
 export function StageDetailPage({ region, stageArn, sessionId, renderSession }: Props): ReactNode {
   const aws = useAws();
+  useStagePush(region, stageArn);
   const interval = usePollInterval('stage');
   const stage = useQuery({ ...stageQueries.detail(aws, region, stageArn), refetchInterval: interval });
   const sessions = useInfiniteQuery({ ...stageQueries.sessions(aws, region, stageArn), refetchInterval: interval });

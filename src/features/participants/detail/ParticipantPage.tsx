@@ -15,6 +15,7 @@ import { ParticipantFields } from './ParticipantFields';
 import { ParticipantTools } from './ParticipantTools';
 import { participantQueries } from '../queries';
 import { RejoinWatchPanel } from '../rejoin/RejoinWatch';
+import { useStagePush } from '../../../query/push/PushProvider';
 
 type Props = {
   region: Region;
@@ -27,6 +28,7 @@ type Props = {
 
 export function ParticipantPage({ region, participantKey: key, renderReplicas, renderMetrics }: Props): ReactNode {
   const aws = useAws();
+  useStagePush(region, key.stageArn);
   const interval = usePollInterval('participant');
   const q = useQuery({ ...participantQueries.detail(aws, region, key), refetchInterval: interval });
   const events = useQuery({ ...participantQueries.events(aws, region, key), refetchInterval: interval });
