@@ -51,10 +51,27 @@ export class StoryPage {
     return this.page.getByRole('list', { name: groupLabel }).getByRole('listitem');
   }
 
-  /** The one-line form of every event shown, in page order (what the text export must hold too). */
+  /**
+   * The one-line form of every event shown, in page order, as the text export writes it: the page shows the time
+   * in the reader's locale, the file in ISO 8601 UTC, so the time is taken from the line's machine-readable
+   * dateTime.
+   */
   async eventLines(): Promise<string[]> {
-    const items = await this.page.getByRole('list', { name: /^Events of/ }).getByRole('listitem').allInnerTexts();
-    return items.map((t) => (t.split('\n')[0] ?? '').replace(/ \(local .*\)$/, '').trim());
+    const lines = this.page.getByRole('list', { name: /^Events of/ }).locator('.story-line');
+    return lines.evaluateAll((els) =>
+      els.map((el) => {
+        const e = el as unknown as { querySelector(s: string): { getAttribute(a: string): string | null; textContent: string | null } | null };
+        const iso = (e.querySelector('time')?.getAttribute('datetime') ?? '').replace(/\.000Z$/, 'Z');
+        return `${iso} ${(e.querySelector('.story-event')?.textContent ?? '').trim()}`;
+      }),
+    );
+  }
+
+  /** The event names shown in a group, in page order. */
+  async eventNames(groupLabel: RegExp): Promise<string[]> {
+    return this.page.getByRole('list', { name: groupLabel }).locator('.story-event').evaluateAll((els) =>
+      els.map((el) => /^[A-Z_]+/.exec((el as unknown as { textContent: string | null }).textContent ?? '')?.[0] ?? ''),
+    );
   }
 }
 

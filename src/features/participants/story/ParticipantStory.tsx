@@ -10,7 +10,7 @@ import { ConnectionBadge } from '../../../components/StateBadge';
 import { explainErrorCode, explainEvent, nextStepFor } from '../eventCodes';
 import { UntrustedText } from '../../../components/UntrustedText';
 import { StageLabel } from '../../../components/StageLabel';
-import { EVENT_KINDS, eventLine, filterStory, gapLine, spanLine, storyFileName, storyToJson, storyToText, type EventKind, type StoryGroup } from './story';
+import { EVENT_KINDS, eventText, filterStory, gapLine, spanLine, storyFileName, storyToJson, storyToText, type EventKind, type StoryGroup } from './story';
 import { RelativeTime } from '../../../components/RelativeTime';
 import { formatTime, isoTime } from '../../../query/time';
 import { storyQueries } from './storyLoad';
@@ -70,7 +70,7 @@ function Group({ g, region, asOf }: { g: StoryGroup; region: Region; asOf: strin
             <li key={`${e.eventTime}-${e.name}-${i}`} className={e.errorCode ? 'timeline-error' : undefined}>
               <div className="timeline-head">
                 <strong className="story-line">
-                  <time dateTime={e.eventTime}>{eventLine(e, formatTime)}</time>
+                  <time dateTime={e.eventTime}>{formatTime(e.eventTime)}</time> <span className="story-event">{eventText(e)}</span>
                 </strong>
               </div>
               <p>{explainEvent(e.name)}</p>

@@ -129,6 +129,11 @@ export function local(iso: string | undefined, timeZone?: string): string {
  * participant page's timeline.
  */
 export function eventLine(e: ParticipantEvent, time: (iso?: string) => string = utc): string {
+  return `${time(e.eventTime)} ${eventText(e)}`;
+}
+
+/** An event's line without its time: its name and details. */
+export function eventText(e: ParticipantEvent): string {
   const extra = [
     e.errorCode ? `error ${e.errorCode}` : '',
     e.remoteParticipantId ? `publisher ${e.remoteParticipantId}` : '',
@@ -136,7 +141,7 @@ export function eventLine(e: ParticipantEvent, time: (iso?: string) => string = 
     e.replica ? 'about a replica' : '',
   ].filter(Boolean);
   // Ids come from IVS, but the line also lands in a text file: nothing in it may break or reorder the line.
-  return shown(`${time(e.eventTime)} ${e.name}${extra.length ? ` (${extra.join(', ')})` : ''}`);
+  return shown(`${e.name}${extra.length ? ` (${extra.join(', ')})` : ''}`);
 }
 
 export function gapLine(g: StoryGap): string {
