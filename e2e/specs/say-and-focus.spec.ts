@@ -227,7 +227,7 @@ test('the skip link on a stage page takes keyboard focus to its participants', a
   await expect(skip).toBeFocused();
   await expect(skip).toBeVisible();
   await page.keyboard.press('Enter');
-  const target = page.getByRole('region', { name: /participants and replications$/ });
+  const target = page.getByRole('region', { name: /^Session st-/ });
   await expect(target).toBeFocused();
   await expect(target.getByRole('region', { name: 'Participant table' })).toBeVisible();
   // The next Tab continues inside the participants, not back at the top of the page.

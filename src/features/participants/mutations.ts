@@ -6,6 +6,7 @@ import type { Region } from '../../aws/types';
 import { useSub } from '../../auth/useDraft';
 import { href } from '../../routing/route';
 import { participantWords, stageWords } from '../../components/noticeWords';
+import { untrustedPlain } from '../../components/untrusted';
 import { useNotify } from '../../query/notices';
 import { cachedParticipant, cachedStageName } from '../../query/stageNames';
 import { participantQueries } from './queries';
@@ -30,7 +31,7 @@ export function useDisconnectParticipant(region: Region): UseMutationResult<void
       const who = participantWords(v.participantId, { ...cachedParticipant(qc, region, v.participantId), ...(v.follow?.userId ? { userId: v.follow.userId } : {}) });
       const stage = stageWords(v.stageArn, cachedStageName(qc, v.stageArn));
       notify({
-        text: `${who} was disconnected from stage ${stage}${v.reason ? ` (reason: ${v.reason})` : ''}. Their token stays valid, so they can join again.`,
+        text: `${who} was disconnected from stage ${stage}${v.reason ? ` (reason: ${untrustedPlain(v.reason, 80)})` : ''}. Their token stays valid, so they can join again.`,
         link: v.follow
           ? { href: href('/regions/:region/stages/:stageArn/sessions/:sessionId', { region, stageArn: v.stageArn, sessionId: v.follow.sessionId }), label: `Participants of stage ${stage}` }
           : { href: href('/regions/:region/stages/:stageArn', { region, stageArn: v.stageArn }), label: `Open stage ${stage}` },

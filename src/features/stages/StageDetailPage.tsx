@@ -179,7 +179,7 @@ export function StageDetailPage({ region, stageArn, sessionId, renderSession }: 
         </Suspense>
       ) : null}
       {selected && renderSession ? (
-        <div id={PARTICIPANTS_ID} className="skip-target" tabIndex={-1} role="region" aria-label={`Session ${selected}: participants and replications`}>
+        <div id={PARTICIPANTS_ID} className="skip-target" tabIndex={-1} role="region" aria-label={`Session ${selected}`}>
           {renderSession({ sessionId: selected, live: selected === s.activeSessionId })}
         </div>
       ) : null}

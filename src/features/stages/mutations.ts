@@ -7,6 +7,7 @@ import type { AppError } from '../../aws/errors';
 import type { ParticipantToken, Region, Stage } from '../../aws/types';
 import { href } from '../../routing/route';
 import { participantWords, stageWords } from '../../components/noticeWords';
+import { untrustedPlain } from '../../components/untrusted';
 import { useNotify } from '../../query/notices';
 import { cachedStageName } from '../../query/stageNames';
 import { createStageOnce, type CreateAttempt, type CreateOutcome } from './createOnce';
@@ -37,6 +38,20 @@ export function useCreateStage(region: Region): UseMutationResult<CreateOutcome,
   });
 }
 
+/** "renamed from desk; tags team=red added, env removed", or "no changes". */
+function updateWords(oldName: string | undefined, v: UpdateStageInput): string {
+  const parts: string[] = [];
+  if (oldName !== undefined && oldName !== v.name) parts.push(`renamed from ${stageWords(v.arn, oldName)}`);
+  const tag = (k: string): string => untrustedPlain(`${k}=${v.tags[k] ?? ''}`, 60);
+  const added = Object.keys(v.tags).filter((k) => !(k in v.previousTags)).map(tag);
+  const changed = Object.keys(v.tags).filter((k) => k in v.previousTags && v.previousTags[k] !== v.tags[k]).map(tag);
+  const removed = Object.keys(v.previousTags).filter((k) => !(k in v.tags)).map((k) => untrustedPlain(k, 60));
+  if (added.length) parts.push(`tag${added.length > 1 ? 's' : ''} ${added.join(', ')} added`);
+  if (changed.length) parts.push(`tag${changed.length > 1 ? 's' : ''} ${changed.join(', ')} changed`);
+  if (removed.length) parts.push(`tag${removed.length > 1 ? 's' : ''} ${removed.join(', ')} removed`);
+  return parts.join('; ') || 'no changes';
+}
+
 export function useUpdateStage(region: Region): UseMutationResult<Stage, AppError, UpdateStageInput> {
   const aws = useAws();
   const qc = useQueryClient();
@@ -45,7 +60,7 @@ export function useUpdateStage(region: Region): UseMutationResult<Stage, AppErro
     mutationFn: (input: UpdateStageInput) => updateStage(aws, region, input),
     onSuccess: (s, v) => {
       const name = stageWords(s.arn, s.name || v.name);
-      notify({ text: `Stage ${name}: name and tags saved.`, link: { href: href('/regions/:region/stages/:stageArn', { region, stageArn: s.arn }), label: `Open stage ${name}` } });
+      notify({ text: `Stage ${name} saved: ${updateWords(cachedStageName(qc, v.arn), v)}.`, link: { href: href('/regions/:region/stages/:stageArn', { region, stageArn: s.arn }), label: `Open stage ${name}` } });
       return Promise.all([
         qc.invalidateQueries({ queryKey: stageQueries.lists(region) }),
         qc.invalidateQueries({ queryKey: stageQueries.one(region, v.arn) }),

@@ -100,7 +100,8 @@ export function StageFormDialog({ region, stage, onClose, onCreated }: Props): R
       ),
     );
   };
-  const unsureNow = !stage && unsure !== null && unsure.name === name && m.error !== null && isAmbiguous(m.error);
+  // Until a create of this name settles it, every submit looks first (even after a later, clearer failure).
+  const looking = !stage && unsure?.name === name;
 
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="stage-form-title" onCancel={close}>
@@ -118,17 +119,20 @@ export function StageFormDialog({ region, stage, onClose, onCreated }: Props): R
           )}
         </Field>
         <KeyValueEditor legend="Tags" rows={tags} onChange={setTags} error={errors.tags} addLabel="Add tag" />
-        {unsureNow && m.error ? (
+        {looking && m.error && isAmbiguous(m.error) ? (
           <CreateUnsure error={m.error} name={name} lookable={canLookFor(name)} />
         ) : m.error && !serverFieldErrors(m.error).name && !serverFieldErrors(m.error).tags ? (
           <ErrorPanel error={m.error} />
+        ) : null}
+        {looking && m.error && !isAmbiguous(m.error) ? (
+          <p className="hint">An earlier attempt may still have created the stage: Retry looks for it before it creates one.</p>
         ) : null}
         <div className="actions">
           <button type="button" onClick={close} disabled={m.isPending}>
             Cancel
           </button>
           <button type="submit" className="primary" disabled={m.isPending} data-focus-on-failure>
-            {m.isPending ? 'Saving…' : stage ? 'Save changes' : unsureNow ? (canLookFor(name) ? 'Retry: look, then create' : 'Retry: create again') : 'Create stage'}
+            {m.isPending ? 'Saving…' : stage ? 'Save changes' : looking ? (canLookFor(name) ? 'Retry: look, then create' : 'Retry: create again') : 'Create stage'}
           </button>
         </div>
       </form>
