@@ -26,6 +26,7 @@ export type AwsLayer = {
     region: Region,
     command: IvsCommand<I, O>,
     signal?: AbortSignal,
+    options?: SendOptions,
   ): Promise<Omit<O, '$metadata'>>;
   /**
    * Runs CloudWatch calls (the metric charts) with the same credentials and session handling as IVS. The CloudWatch
@@ -41,6 +42,16 @@ export type AwsLayer = {
    * region has them. The client and its signer are their own chunk, fetched only then.
    */
   events?(): Promise<EventsHub> | undefined;
+};
+
+export type SendOptions = {
+  /**
+   * For a write that makes something new each time it runs (CreateStage): the SDK must not send it again after a
+   * 5xx or a lost answer, since the first request may have been carried out and a second would make a duplicate. Only
+   * a throttled request (which IVS refused before doing anything) is sent again. The caller says what may have
+   * happened and how its Retry stays safe.
+   */
+  once?: boolean;
 };
 
 /** How the layer asks the signed-in session for help when AWS refuses the credentials. */
@@ -103,6 +114,7 @@ export function createAwsLayer(
   session?: SessionHooks,
 ): AwsLayer {
   const clients = new Map<Region, IVSRealTimeClient>();
+  const onceClients = new Map<Region, IVSRealTimeClient>();
   const metricClients = new Map<Region, Promise<CloudWatchPort>>();
   // One credential provider per region, shared by its IVS and CloudWatch clients (one Cognito exchange, not two).
   const providers = new Map<Region, AwsCredentialIdentityProvider>();
@@ -126,21 +138,34 @@ export function createAwsLayer(
     return p;
   }
 
-  function client(region: Region): IVSRealTimeClient {
+  function client(region: Region, once = false): IVSRealTimeClient {
     const rc = regionConfig(region);
-    const existing = clients.get(region);
+    const pool = once ? onceClients : clients;
+    const existing = pool.get(region);
     if (existing) return existing;
     const created = new IVSRealTimeClient({
       region: rc.id,
       credentials: credentials(rc),
-      maxAttempts: SDK_MAX_ATTEMPTS,
+      maxAttempts: once ? 1 : SDK_MAX_ATTEMPTS,
       retryMode: SDK_RETRY_MODE,
       ...(rc.ivsEndpoint ? { endpoint: rc.ivsEndpoint } : {}),
     });
     tagOperation(created);
     meterRequests(created, rc.id);
-    clients.set(region, created);
+    pool.set(region, created);
     return created;
+  }
+
+  /** A write sent once: again only after a throttle (IVS did nothing), with the SDK's kind of jittered backoff. */
+  async function sendOnceWith<O>(c: IVSRealTimeClient, command: IvsCommand<ServiceInputTypes, ServiceOutputTypes>, signal?: AbortSignal): Promise<O> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await sendWith<O>(c, command, signal);
+      } catch (e) {
+        if ((e as { name?: string }).name !== 'ThrottlingException' || attempt >= SDK_MAX_ATTEMPTS) throw e;
+        await new Promise((r) => setTimeout(r, Math.random() * 500 * 2 ** attempt));
+      }
+    }
   }
 
   /**
@@ -148,9 +173,11 @@ export function createAwsLayer(
    * ones). `stale` is the client the failed call used: when another call has already replaced it, nothing is dropped.
    */
   function reset(region: Region, stale: IVSRealTimeClient | Promise<CloudWatchPort>): void {
-    if (clients.get(region) !== stale && metricClients.get(region) !== stale) return;
+    if (clients.get(region) !== stale && onceClients.get(region) !== stale && metricClients.get(region) !== stale) return;
     clients.get(region)?.destroy();
     clients.delete(region);
+    onceClients.get(region)?.destroy();
+    onceClients.delete(region);
     metricClients.get(region)?.then((c) => c.destroy(), () => undefined);
     metricClients.delete(region);
     providers.delete(region);
@@ -203,7 +230,8 @@ export function createAwsLayer(
 
   return {
     regions: config.regions.map((r) => r.id),
-    send(region, command, signal) {
+    send(region, command, signal, options) {
+      if (options?.once) return withSession(region, () => client(region, true), (c) => sendOnceWith(c, command as never, signal));
       return withSession(region, () => client(region), (c) => sendWith(c, command as never, signal));
     },
     endpointOf: (region) => byId.get(region)?.ivsEndpoint,
@@ -224,8 +252,9 @@ export function createAwsLayer(
       disposed = true;
       hub?.then((h) => h.stop(), () => undefined);
       hub = undefined;
-      for (const c of clients.values()) c.destroy();
+      for (const c of [...clients.values(), ...onceClients.values()]) c.destroy();
       clients.clear();
+      onceClients.clear();
       for (const c of metricClients.values()) c.then((x) => x.destroy(), () => undefined);
       metricClients.clear();
       providers.clear();

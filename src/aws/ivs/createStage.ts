@@ -7,6 +7,6 @@ export type CreateStageInput = { name: string; tags: Record<string, string> };
 
 export async function createStage(aws: AwsLayer, region: Region, input: CreateStageInput): Promise<Stage> {
   const tags = Object.keys(input.tags).length ? input.tags : undefined;
-  const out = await aws.send(region, new CreateStageCommand({ name: input.name || undefined, tags }));
+  const out = await aws.send(region, new CreateStageCommand({ name: input.name || undefined, tags }), undefined, { once: true });
   return toStage(out.stage);
 }
