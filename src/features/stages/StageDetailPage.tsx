@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { Region, Stage, StageSession } from '../../aws/types';
 import { href } from '../../routing/route';
@@ -19,15 +19,17 @@ import { CreateTokenDialog, tokenDraftKey } from './components/CreateTokenDialog
 import { StageFormDialog, stageDraftKey } from './components/StageFormDialog';
 import { stageQueries } from './queries';
 
-// The charts bring uPlot and the CloudWatch client: their own chunk, fetched when a stage page first shows them.
-const StageMetrics = lazy(() => import('./metrics/StageMetrics').then((m) => ({ default: m.StageMetrics })));
-
 type Props = {
   region: Region;
   stageArn: string;
   sessionId?: string;
   /** What to show for the selected session (composed by the app from other features). */
   renderSession?: (session: { sessionId: string; live: boolean }) => ReactNode;
+  /**
+   * The stage's charts for the session in view (its span, when loaded), composed by the app so that they (uPlot, the
+   * CloudWatch client) load as their own chunk.
+   */
+  renderMetrics?: (session: { sessionId?: string; span?: { start: number; end?: number } }) => ReactNode;
 };
 
 function newestFirst(a: StageSession, b: StageSession): number {
@@ -89,7 +91,7 @@ function sessionColumns(region: Region, stageArn: string): SimpleColumn<StageSes
   ];
 }
 
-export function StageDetailPage({ region, stageArn, sessionId, renderSession }: Props): ReactNode {
+export function StageDetailPage({ region, stageArn, sessionId, renderSession, renderMetrics }: Props): ReactNode {
   const aws = useAws();
   const interval = usePollInterval('stage');
   const stage = useQuery({ ...stageQueries.detail(aws, region, stageArn), refetchInterval: interval });
@@ -161,11 +163,7 @@ export function StageDetailPage({ region, stageArn, sessionId, renderSession }: 
           {sessions.isFetchingNextPage ? 'Loading…' : 'Load older sessions'}
         </button>
       ) : null}
-      {sessions.data ? (
-        <Suspense fallback={<Loading label="Loading stage metrics" />}>
-          <StageMetrics region={region} stageArn={s.arn} sessionId={selected} session={spanOf(allSessions.find((x) => x.sessionId === selected))} />
-        </Suspense>
-      ) : null}
+      {sessions.data && renderMetrics ? renderMetrics({ sessionId: selected, span: spanOf(allSessions.find((x) => x.sessionId === selected)) }) : null}
       {selected && renderSession ? renderSession({ sessionId: selected, live: selected === s.activeSessionId }) : null}
       {dialog === 'token' ? <CreateTokenDialog region={region} stageArn={s.arn} onClose={() => setDialog(null)} /> : null}
       {dialog === 'edit' ? <StageFormDialog region={region} stage={s} onClose={() => setDialog(null)} /> : null}

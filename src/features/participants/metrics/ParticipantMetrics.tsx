@@ -11,7 +11,7 @@ import { ErrorPanel } from '../../../components/ErrorPanel';
 import { EmptyState, Loading } from '../../../components/Loading';
 import { MarkerLegend, MetricChart, type ChartMarker } from '../../../components/MetricChart';
 import { MetricRangePicker } from '../../../components/MetricRangePicker';
-import { cloudWatchRefreshMs, useCloudWatchRefresh } from '../../../query/budget';
+import { cloudWatchRefreshMs, useCloudWatchRefresh } from '../../../query/cloudwatchBudget';
 import { useNow } from '../../../query/polling';
 import { describePeriod, resolveWindow, type MetricRange, type SessionSpan } from '../../../query/metricsRange';
 import { participantQueries } from '../queries';
