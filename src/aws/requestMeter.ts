@@ -1,7 +1,8 @@
 // Counts the IVS and CloudWatch requests this tab sends, per operation and region, with timestamps (and for
-// GetMetricData the metrics each asks for, which is what CloudWatch bills), for the polling budget's diagnostics. Attached to every client as an SDK middleware in the `finalizeRequest` step, after the retry
-// middleware, so each attempt on the wire counts once, retries included.
-import type { MetadataBearer, MiddlewareStack } from '@smithy/types';
+// GetMetricData the metrics each asks for, which is what CloudWatch bills), for the polling budget's diagnostics.
+// Attached to every client as an SDK middleware in the `finalizeRequest` step, after the retry middleware, so each
+// attempt on the wire counts once, retries included.
+import type { IVSRealTimeClient } from '@aws-sdk/client-ivs-realtime';
 
 export type MeteredService = 'ivs' | 'cloudwatch';
 export type RequestSample = { operation: string; region: string; at: number; service?: MeteredService; metrics?: number };
@@ -53,13 +54,10 @@ export function subscribeRequests(cb: () => void): () => void {
 export const requestVersion = (): number => version;
 
 /** Adds the meter to a client (one line where the client is created). */
-export function meterRequests(client: { middlewareStack: MiddlewareStack<object, MetadataBearer> }, region: string, service: MeteredService = 'ivs'): void {
+export function meterRequests(client: Pick<IVSRealTimeClient, 'middlewareStack'>, region: string): void {
   client.middlewareStack.add(
     (next, context) => (args) => {
-      const operation = typeof context.commandName === 'string' ? context.commandName.replace(/Command$/, '') : 'unknown';
-      // GetMetricData is billed by the metric requested: the meter keeps how many each call asks for.
-      const queries = service === 'cloudwatch' ? (args.input as { MetricDataQueries?: unknown[] }).MetricDataQueries : undefined;
-      recordRequest(operation, region, Date.now(), service === 'ivs' ? {} : { service, metrics: queries?.length ?? 0 });
+      recordRequest(typeof context.commandName === 'string' ? context.commandName.replace(/Command$/, '') : 'unknown', region);
       return next(args);
     },
     { step: 'finalizeRequest', name: 'greenroomRequestMeter', priority: 'low' },
@@ -72,4 +70,5 @@ declare global {
     __greenroomRequests?: { since: (t: number) => RequestSample[] };
   }
 }
-if (typeof window !== 'undefined') window.__greenroomRequests = { since: requestsSince };
+// Through globalThis: the CloudWatch client (and so this file) is also compiled for Node by the emulator's tests.
+(globalThis as { __greenroomRequests?: Window['__greenroomRequests'] }).__greenroomRequests = { since: requestsSince };

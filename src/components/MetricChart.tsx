@@ -22,7 +22,7 @@ type Props = {
   /** Charts with the same key move one cursor together. */
   syncKey?: string;
   markers?: ChartMarker[];
-  /** The y axis starts at zero (counts), rather than fitting the values. */
+  /** Counts: the y axis starts at zero, and the line steps (a count holds until the next point) rather than slopes. */
   fromZero?: boolean;
 };
 
@@ -100,6 +100,7 @@ export function MetricChart({ title, unit, series, format, range, syncKey, marke
             stroke: colours[i % colours.length],
             width: 2,
             points: { show: data[0].length < 60 },
+            ...(fromZero ? { paths: uPlot.paths.stepped?.({ align: 1 }) } : {}),
             value: (_u: uPlot, v: number | null) => (v === null ? '–' : format(v)),
           })),
         ],
