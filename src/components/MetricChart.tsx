@@ -2,7 +2,7 @@
 // copying. Charts of one view share a cursor (uPlot's cursor sync, by `syncKey`), and may carry markers on the time
 // axis (a participant's events), drawn as vertical lines and listed in text by the view. This file and uPlot load
 // only with the metric views, which are lazy: nothing of it is in the first visit's JavaScript.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { SimpleTable } from './SimpleTable';
@@ -70,16 +70,25 @@ function markerPlugin(markers: ChartMarker[]): uPlot.Plugin {
   };
 }
 
+// The canvas takes its colours when it is drawn: a change of the system's colour scheme draws the chart again.
+const DARK = '(prefers-color-scheme: dark)';
+const subscribeScheme = (cb: () => void): (() => void) => {
+  const q = matchMedia(DARK);
+  q.addEventListener('change', cb);
+  return () => q.removeEventListener('change', cb);
+};
+const isDark = (): boolean => matchMedia(DARK).matches;
+
 const timeText = (t: number): string => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 export function MetricChart({ title, unit, series, format, range, syncKey, markers = [], fromZero = false }: Props): ReactNode {
   const box = useRef<HTMLDivElement>(null);
   const data = alignSeries(series);
+  const dark = useSyncExternalStore(subscribeScheme, isDark, () => false);
   const key = JSON.stringify([data, range, markers, series.map((s) => s.label)]);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const dark = matchMedia('(prefers-color-scheme: dark)').matches;
     const colours = dark ? COLOURS_DARK : COLOURS_LIGHT;
     const text = cssVar('--text', dark ? '#e8eaed' : '#16191f');
     const grid = cssVar('--border', dark ? '#3a434d' : '#c6cbd1');
@@ -122,7 +131,7 @@ export function MetricChart({ title, unit, series, format, range, syncKey, marke
     };
     // Rebuilt only when the numbers, range or markers change (key), not on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, syncKey, fromZero]);
+  }, [key, syncKey, fromZero, dark]);
 
   const values = series.flatMap((s) => s.points.map((p) => p.v));
   const latest = series.map((s) => `${s.label} ${s.points.length ? format(s.points[s.points.length - 1]!.v) : '–'}`).join(', ');
