@@ -26,6 +26,7 @@ type Props = {
   fromZero?: boolean;
 };
 
+const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000];
 const COLOURS_LIGHT = ['#0b5cad', '#b0140e', '#1d6b2f', '#7a4b00', '#6f42c1', '#545b64'];
 const COLOURS_DARK = ['#6cb4ff', '#ff8f87', '#7fd88f', '#ffcc66', '#c9a7ff', '#a9b1ba'];
 
@@ -113,7 +114,8 @@ export function MetricChart({ title, unit, series, format, range, syncKey, marke
             value: (_u: uPlot, v: number | null) => (v === null ? '–' : format(v)),
           })),
         ],
-        axes: [axis, { ...axis, values: (_u: uPlot, ticks: number[]) => ticks.map(format), size: 64 }],
+        // Counts tick at whole numbers only (a 0.5 tick would print as a second "1").
+        axes: [axis, { ...axis, values: (_u: uPlot, ticks: number[]) => ticks.map(format), size: 64, ...(fromZero ? { incrs: COUNT_STEPS } : {}) }],
         plugins: markers.length ? [markerPlugin(markers)] : [],
       },
       data as uPlot.AlignedData,
