@@ -6,6 +6,9 @@ import { StageDetailPage } from '../pages/StageDetailPage';
 import { StageListPage } from '../pages/StageListPage';
 
 test('every view passes axe in light and dark mode (screenshots saved)', async ({ signedInPage: page, ivs, control, stage, checkA11y }) => {
+  // Eleven axe passes over pages that now carry metric charts (each with its table of numbers): more than the
+  // default 45 s on a busy machine.
+  test.setTimeout(120_000);
   const p = await joinParticipant(ivs, control, stage.arn, {
     userId: 'a11y',
     publish: true,

@@ -379,3 +379,36 @@ describe('Cognito credentials and the role policies', () => {
     }
   });
 });
+
+describe('clients too old to report', () => {
+  it('counts a publisher whose SDK is too old to report, but lists no metrics of its own', async () => {
+    // An emulator of its own: the other tests count this file's one stage and its metrics.
+    const own = await startEmulator({ sessionIdleMs: 3_600_000 });
+    try {
+    const arn = (await own.ivs().send(new CreateStageCommand({ name: 'old-sdk' }))).stage?.arn ?? '';
+    const id = arn.split('/')[1] ?? '';
+    const join = async (userId: string, clientInfo: Record<string, string>) => {
+      const token = (await own.ivs().send(new CreateParticipantTokenCommand({ stageArn: arn, userId }))).participantToken?.token ?? '';
+      const { participantId } = await own.control.join({ token, clientInfo });
+      await own.control.publish({ stageArn: arn, participantId });
+      return participantId;
+    };
+    const old = await join('old-web', { browserName: 'Chrome', sdkVersion: '1.4.9' });
+    const oldPhone = await join('old-android', { osName: 'Android', sdkVersion: '1.11.2' });
+    const current = await join('new-web', { browserName: 'Chrome', sdkVersion: '1.5.0' });
+    await own.control.advanceClock(2 * 60_000);
+    const listed = async (participantId: string) =>
+      ((await cw({ url: own.url }).send(new ListMetricsCommand({ Namespace: NS, Dimensions: [{ Name: 'Stage', Value: id }, { Name: 'Participant', Value: participantId }] }))).Metrics ?? []).length;
+    expect(await listed(old)).toBe(0);
+    expect(await listed(oldPhone)).toBe(0);
+    expect(await listed(current)).toBeGreaterThan(0);
+    const end = Date.parse((await own.control.health()).now);
+    const out = await cw({ url: own.url }).send(new GetMetricDataCommand({
+      StartTime: new Date(end - 60_000), EndTime: new Date(end), MetricDataQueries: [stat('pubs', 'Publishers', [{ Name: 'Stage', Value: id }])],
+    }));
+    expect(out.MetricDataResults?.[0]?.Values?.[0]).toBe(3);
+      } finally {
+      await own.stop();
+    }
+  });
+});

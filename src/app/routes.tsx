@@ -37,9 +37,11 @@ export const routes = {
         StageDetailPage: view(() => import('../features/stages/StageDetailPage'), 'StageDetailPage'),
         SessionParticipants: view(() => import('../features/participants/table/SessionParticipants'), 'SessionParticipants'),
         StageReplications: view(() => import('../features/replication/StageReplications'), 'StageReplications'),
+        // The stage's charts bring uPlot and the CloudWatch client: their own chunk, fetched when the page shows them.
+        StageMetrics: view(() => import('../features/stages/metrics/StageMetrics'), 'StageMetrics'),
       },
     },
-    ({ params: { region, stageArn, sessionId }, search }, { StageDetailPage, SessionParticipants, StageReplications }) => (
+    ({ params: { region, stageArn, sessionId }, search }, { StageDetailPage, SessionParticipants, StageReplications, StageMetrics }) => (
       <StageDetailPage
         key={stageArn}
         region={region}
@@ -50,6 +52,11 @@ export const routes = {
             <SessionParticipants key={sessionId} region={region} stageArn={stageArn} sessionId={sessionId} live={live} search={search} />
             <StageReplications region={region} stageArn={stageArn} sessionId={sessionId} live={live} />
           </>
+        )}
+        renderMetrics={({ sessionId, span }) => (
+          <Suspense fallback={<Loading label="Loading stage metrics" />}>
+            <StageMetrics region={region} stageArn={stageArn} sessionId={sessionId} session={span} />
+          </Suspense>
         )}
       />
     ),

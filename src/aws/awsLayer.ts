@@ -188,10 +188,7 @@ export function createAwsLayer(
     let cw = metricClients.get(region);
     if (!cw) {
       cw = import('./cloudwatch/client').then(({ createCloudWatch }) =>
-        createCloudWatch(rc, credentials(rc), { maxAttempts: SDK_MAX_ATTEMPTS, retryMode: SDK_RETRY_MODE, instrument: (c) => {
-            tagOperation(c);
-            meterRequests(c, rc.id, 'cloudwatch');
-          } }),
+        createCloudWatch(rc, credentials(rc), { maxAttempts: SDK_MAX_ATTEMPTS, retryMode: SDK_RETRY_MODE, instrument: tagOperation }),
       );
       metricClients.set(region, cw);
       // A failed chunk load (network) must not stick: the next call tries again.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cloudWatchUseOver, ratesOver, recordRequest } from './requestMeter';
+import { cloudWatchUseOver } from './cloudwatchUse';
+import { ratesOver, recordRequest } from './requestMeter';
 
 describe('request meter', () => {
   it('counts CloudWatch calls and the metrics they ask for apart from the IVS rates', () => {

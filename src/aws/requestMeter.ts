@@ -1,7 +1,8 @@
 // Counts the IVS and CloudWatch requests this tab sends, per operation and region, with timestamps (and for
-// GetMetricData the metrics each asks for, which is what CloudWatch bills), for the polling budget's diagnostics. Attached to every client as an SDK middleware in the `finalizeRequest` step, after the retry
-// middleware, so each attempt on the wire counts once, retries included.
-import type { MetadataBearer, MiddlewareStack } from '@smithy/types';
+// GetMetricData the metrics each asks for, which is what CloudWatch bills), for the polling budget's diagnostics.
+// Attached to every client as an SDK middleware in the `finalizeRequest` step, after the retry middleware, so each
+// attempt on the wire counts once, retries included.
+import type { IVSRealTimeClient } from '@aws-sdk/client-ivs-realtime';
 
 export type MeteredService = 'ivs' | 'cloudwatch';
 export type RequestSample = { operation: string; region: string; at: number; service?: MeteredService; metrics?: number };
@@ -52,38 +53,11 @@ export function subscribeRequests(cb: () => void): () => void {
 
 export const requestVersion = (): number => version;
 
-export type CloudWatchUse = { region: string; calls: number; metrics: number; byOperation: Record<string, number> };
-
-/** CloudWatch calls and the metrics they asked for over the last `windowMs`, per region, scaled to a minute. */
-export function cloudWatchUseOver(windowMs: number, now = Date.now()): CloudWatchUse[] {
-  const byRegion = new Map<string, CloudWatchUse>();
-  for (const s of requestsSince(now - windowMs)) {
-    if (s.service !== 'cloudwatch') continue;
-    const u = byRegion.get(s.region) ?? { region: s.region, calls: 0, metrics: 0, byOperation: {} };
-    u.calls += 1;
-    u.metrics += s.metrics ?? 0;
-    u.byOperation[s.operation] = (u.byOperation[s.operation] ?? 0) + 1;
-    byRegion.set(s.region, u);
-  }
-  const scale = 60_000 / windowMs;
-  return [...byRegion.values()]
-    .map((u) => ({
-      region: u.region,
-      calls: u.calls * scale,
-      metrics: u.metrics * scale,
-      byOperation: Object.fromEntries(Object.entries(u.byOperation).map(([k, v]) => [k, v * scale])),
-    }))
-    .sort((a, b) => a.region.localeCompare(b.region));
-}
-
 /** Adds the meter to a client (one line where the client is created). */
-export function meterRequests(client: { middlewareStack: MiddlewareStack<object, MetadataBearer> }, region: string, service: MeteredService = 'ivs'): void {
+export function meterRequests(client: Pick<IVSRealTimeClient, 'middlewareStack'>, region: string): void {
   client.middlewareStack.add(
     (next, context) => (args) => {
-      const operation = typeof context.commandName === 'string' ? context.commandName.replace(/Command$/, '') : 'unknown';
-      // GetMetricData is billed by the metric requested: the meter keeps how many each call asks for.
-      const queries = (args.input as { MetricDataQueries?: unknown[] } | undefined)?.MetricDataQueries;
-      recordRequest(operation, region, Date.now(), service === 'cloudwatch' ? { service, metrics: Array.isArray(queries) ? queries.length : 0 } : {});
+      recordRequest(typeof context.commandName === 'string' ? context.commandName.replace(/Command$/, '') : 'unknown', region);
       return next(args);
     },
     { step: 'finalizeRequest', name: 'greenroomRequestMeter', priority: 'low' },
@@ -96,4 +70,5 @@ declare global {
     __greenroomRequests?: { since: (t: number) => RequestSample[] };
   }
 }
-if (typeof window !== 'undefined') window.__greenroomRequests = { since: requestsSince };
+// Through globalThis: the CloudWatch client (and so this file) is also compiled for Node by the emulator's tests.
+(globalThis as { __greenroomRequests?: Window['__greenroomRequests'] }).__greenroomRequests = { since: requestsSince };

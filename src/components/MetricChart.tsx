@@ -2,7 +2,7 @@
 // copying. Charts of one view share a cursor (uPlot's cursor sync, by `syncKey`), and may carry markers on the time
 // axis (a participant's events), drawn as vertical lines and listed in text by the view. This file and uPlot load
 // only with the metric views, which are lazy: nothing of it is in the first visit's JavaScript.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { SimpleTable } from './SimpleTable';
@@ -22,10 +22,11 @@ type Props = {
   /** Charts with the same key move one cursor together. */
   syncKey?: string;
   markers?: ChartMarker[];
-  /** The y axis starts at zero (counts), rather than fitting the values. */
+  /** Counts: the y axis starts at zero, and the line steps (a count holds until the next point) rather than slopes. */
   fromZero?: boolean;
 };
 
+const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000];
 const COLOURS_LIGHT = ['#0b5cad', '#b0140e', '#1d6b2f', '#7a4b00', '#6f42c1', '#545b64'];
 const COLOURS_DARK = ['#6cb4ff', '#ff8f87', '#7fd88f', '#ffcc66', '#c9a7ff', '#a9b1ba'];
 
@@ -70,16 +71,25 @@ function markerPlugin(markers: ChartMarker[]): uPlot.Plugin {
   };
 }
 
+// The canvas takes its colours when it is drawn: a change of the system's colour scheme draws the chart again.
+const DARK = '(prefers-color-scheme: dark)';
+const subscribeScheme = (cb: () => void): (() => void) => {
+  const q = matchMedia(DARK);
+  q.addEventListener('change', cb);
+  return () => q.removeEventListener('change', cb);
+};
+const isDark = (): boolean => matchMedia(DARK).matches;
+
 const timeText = (t: number): string => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 export function MetricChart({ title, unit, series, format, range, syncKey, markers = [], fromZero = false }: Props): ReactNode {
   const box = useRef<HTMLDivElement>(null);
   const data = alignSeries(series);
+  const dark = useSyncExternalStore(subscribeScheme, isDark, () => false);
   const key = JSON.stringify([data, range, markers, series.map((s) => s.label)]);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const dark = matchMedia('(prefers-color-scheme: dark)').matches;
     const colours = dark ? COLOURS_DARK : COLOURS_LIGHT;
     const text = cssVar('--text', dark ? '#e8eaed' : '#16191f');
     const grid = cssVar('--border', dark ? '#3a434d' : '#c6cbd1');
@@ -100,10 +110,12 @@ export function MetricChart({ title, unit, series, format, range, syncKey, marke
             stroke: colours[i % colours.length],
             width: 2,
             points: { show: data[0].length < 60 },
+            ...(fromZero ? { paths: uPlot.paths.stepped?.({ align: 1 }) } : {}),
             value: (_u: uPlot, v: number | null) => (v === null ? '–' : format(v)),
           })),
         ],
-        axes: [axis, { ...axis, values: (_u: uPlot, ticks: number[]) => ticks.map(format), size: 64 }],
+        // Counts tick at whole numbers only (a 0.5 tick would print as a second "1").
+        axes: [axis, { ...axis, values: (_u: uPlot, ticks: number[]) => ticks.map(format), size: 64, ...(fromZero ? { incrs: COUNT_STEPS } : {}) }],
         plugins: markers.length ? [markerPlugin(markers)] : [],
       },
       data as uPlot.AlignedData,
@@ -121,7 +133,7 @@ export function MetricChart({ title, unit, series, format, range, syncKey, marke
     };
     // Rebuilt only when the numbers, range or markers change (key), not on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, syncKey, fromZero]);
+  }, [key, syncKey, fromZero, dark]);
 
   const values = series.flatMap((s) => s.points.map((p) => p.v));
   const latest = series.map((s) => `${s.label} ${s.points.length ? format(s.points[s.points.length - 1]!.v) : '–'}`).join(', ');

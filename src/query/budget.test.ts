@@ -65,7 +65,7 @@ describe('polling budget', () => {
 
 describe('CloudWatch budget', () => {
   it('refreshes live charts once a minute while they ask for little, slower when they ask for more', async () => {
-    const { cloudWatchRefreshMs, cloudWatchBudgetShare, CLOUDWATCH_BUDGET } = await import('./budget');
+    const { cloudWatchRefreshMs, cloudWatchBudgetShare, CLOUDWATCH_BUDGET } = await import('./cloudwatchBudget');
     // The stage view: one call for Publishers and Subscribers.
     expect(cloudWatchRefreshMs(1, 2)).toBe(60_000);
     // A participant: ListMetrics and one GetMetricData of 9 series.

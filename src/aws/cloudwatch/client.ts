@@ -3,6 +3,7 @@
 import { CloudWatchClient, GetMetricDataCommand, ListMetricsCommand, type GetMetricDataCommandInput, type ListMetricsCommandInput } from '@aws-sdk/client-cloudwatch';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { RegionConfig } from '../../config/schema';
+import { recordRequest } from '../requestMeter';
 import type { MetricData, MetricIdentity, MetricRequest, MetricSeries, MetricStatus } from './types';
 
 export type CloudWatchPort = {
@@ -32,6 +33,17 @@ export function createCloudWatch(
     ...(rc.cloudwatchEndpoint ? { endpoint: rc.cloudwatchEndpoint } : {}),
   });
   settings.instrument?.(client);
+  // The request meter (diagnostics) counts each attempt on the wire, after the retry middleware, with the metrics
+  // it asks for: GetMetricData is billed by the metric requested.
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      const operation = typeof context.commandName === 'string' ? context.commandName.replace(/Command$/, '') : 'unknown';
+      const queries = (args.input as { MetricDataQueries?: unknown[] }).MetricDataQueries;
+      recordRequest(operation, rc.id, Date.now(), { service: 'cloudwatch', metrics: queries?.length ?? 0 });
+      return next(args);
+    },
+    { step: 'finalizeRequest', name: 'greenroomCloudWatchMeter', priority: 'low' },
+  );
 
   return {
     async getMetricData(request, signal) {

@@ -1,6 +1,8 @@
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
-import { cloudWatchUseOver, ratesOver, requestVersion, subscribeRequests, type CloudWatchUse } from '../../aws/requestMeter';
-import { budgetPerMinute, BUDGET_SHARE, CLOUDWATCH_BUDGET, CLOUDWATCH_MIN_REFRESH_MS, cloudWatchBudgetShare, rateLimitOf } from '../../query/budget';
+import { cloudWatchUseOver, type CloudWatchUse } from '../../aws/cloudwatchUse';
+import { ratesOver, requestVersion, subscribeRequests } from '../../aws/requestMeter';
+import { budgetPerMinute, BUDGET_SHARE, rateLimitOf } from '../../query/budget';
+import { CLOUDWATCH_BUDGET, CLOUDWATCH_MIN_REFRESH_MS, cloudWatchBudgetShare } from '../../query/cloudwatchBudget';
 import { useNow } from '../../query/polling';
 import { pushStatusText, usePushStatus } from '../../query/push/PushProvider';
 import { SimpleTable, type SimpleColumn } from '../../components/SimpleTable';

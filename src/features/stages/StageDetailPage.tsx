@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useAws } from '../../aws/AwsProvider';
 import type { Region, Stage, StageSession } from '../../aws/types';
 import { href } from '../../routing/route';
@@ -25,15 +25,17 @@ import { useStagePush } from '../../query/push/PushProvider';
 /** Where the skip link lands: the session's participants (and replications), below the stage's fields and sessions. */
 const PARTICIPANTS_ID = 'participants';
 
-// The charts bring uPlot and the CloudWatch client: their own chunk, fetched when a stage page first shows them.
-const StageMetrics = lazy(() => import('./metrics/StageMetrics').then((m) => ({ default: m.StageMetrics })));
-
 type Props = {
   region: Region;
   stageArn: string;
   sessionId?: string;
   /** What to show for the selected session (composed by the app from other features). */
   renderSession?: (session: { sessionId: string; live: boolean }) => ReactNode;
+  /**
+   * The stage's charts for the session in view (its span, when loaded), composed by the app so that they (uPlot, the
+   * CloudWatch client) load as their own chunk.
+   */
+  renderMetrics?: (session: { sessionId?: string; span?: { start: number; end?: number } }) => ReactNode;
 };
 
 const MEDIA_WORDS: Readonly<Record<string, string>> = { AUDIO_VIDEO: 'audio and video', AUDIO_ONLY: 'audio only', NONE: 'nothing' };
@@ -97,7 +99,7 @@ function sessionColumns(region: Region, stageArn: string): SimpleColumn<StageSes
   ];
 }
 
-export function StageDetailPage({ region, stageArn, sessionId, renderSession }: Props): ReactNode {
+export function StageDetailPage({ region, stageArn, sessionId, renderSession, renderMetrics }: Props): ReactNode {
   const aws = useAws();
   useStagePush(region, stageArn);
   const interval = usePollInterval('stage');
@@ -173,11 +175,7 @@ export function StageDetailPage({ region, stageArn, sessionId, renderSession }: 
           {sessions.isFetchingNextPage ? 'Loading…' : 'Load older sessions'}
         </button>
       ) : null}
-      {sessions.data ? (
-        <Suspense fallback={<Loading label="Loading stage metrics" />}>
-          <StageMetrics region={region} stageArn={s.arn} sessionId={selected} session={spanOf(allSessions.find((x) => x.sessionId === selected))} />
-        </Suspense>
-      ) : null}
+      {sessions.data && renderMetrics ? renderMetrics({ sessionId: selected, span: spanOf(allSessions.find((x) => x.sessionId === selected)) }) : null}
       {selected && renderSession ? (
         <div id={PARTICIPANTS_ID} className="skip-target" tabIndex={-1} role="region" aria-label={`Session ${selected}`}>
           {renderSession({ sessionId: selected, live: selected === s.activeSessionId })}

@@ -11,7 +11,7 @@ import { ErrorPanel } from '../../../components/ErrorPanel';
 import { EmptyState, Loading } from '../../../components/Loading';
 import { MarkerLegend, MetricChart, type ChartMarker } from '../../../components/MetricChart';
 import { MetricRangePicker } from '../../../components/MetricRangePicker';
-import { cloudWatchRefreshMs, useCloudWatchRefresh } from '../../../query/budget';
+import { cloudWatchRefreshMs, useCloudWatchRefresh } from '../../../query/cloudwatchBudget';
 import { useNow } from '../../../query/polling';
 import { describePeriod, resolveWindow, type MetricRange, type SessionSpan } from '../../../query/metricsRange';
 import { participantQueries } from '../queries';
@@ -108,7 +108,15 @@ export function ParticipantMetrics({ region, participantKey: key }: { region: Re
   const span = participantSpan(detail.data, events.data);
   const now = useNow();
 
-  const listed = useQuery(metricsQueries.list(aws, region, key));
+  // Two calls a refresh while the range ends now: ListMetrics (a participant that starts publishing gets new
+  // series) and GetMetricData. Whether it ends now does not depend on how many metrics it reads.
+  const canRefresh = useCloudWatchRefresh(0, 0) !== false;
+  const first = resolveWindow(range, now, span);
+  const liveNow = first.kind === 'ok' && first.window.live;
+  const listed = useQuery({
+    ...metricsQueries.list(aws, region, key),
+    refetchInterval: (q) => (liveNow && canRefresh ? cloudWatchRefreshMs(2, q.state.data?.length ?? 0) : false),
+  });
   const metrics = (listed.data ?? []).filter((m) => !(m.metricName === 'PublishFramerate' && m.dimensions.length > 2));
   const planned: (PlannedQuery & { chart: string })[] = [];
   for (const spec of CHARTS) {
@@ -117,9 +125,8 @@ export function ParticipantMetrics({ region, participantKey: key }: { region: Re
     }
   }
   const resolved = resolveWindow(range, now, span, Math.max(1, planned.length));
-  // Two calls a refresh: ListMetrics (a participant that starts publishing gets new series) and GetMetricData.
-  const refresh = useCloudWatchRefresh(2, planned.length);
   const refreshMs = cloudWatchRefreshMs(2, planned.length);
+  const refresh = canRefresh ? refreshMs : false;
   const data = useQuery({
     ...metricsQueries.data(
       aws,
@@ -133,9 +140,6 @@ export function ParticipantMetrics({ region, participantKey: key }: { region: Re
     placeholderData: keepPreviousData,
     refetchInterval: (q) => (q.state.data?.window.live ? refresh : false),
   });
-  const live = resolved.kind === 'ok' && resolved.window.live;
-  // The list is read again with the charts while the range is live.
-  useQuery({ ...metricsQueries.list(aws, region, key), refetchInterval: live ? refresh : false, enabled: live });
 
   let body: ReactNode;
   if (resolved.kind === 'outside-retention') {

@@ -10,7 +10,7 @@ import { ErrorPanel } from '../../../components/ErrorPanel';
 import { EmptyState, Loading } from '../../../components/Loading';
 import { MetricChart } from '../../../components/MetricChart';
 import { MetricRangePicker } from '../../../components/MetricRangePicker';
-import { cloudWatchRefreshMs, useCloudWatchRefresh } from '../../../query/budget';
+import { cloudWatchRefreshMs, useCloudWatchRefresh } from '../../../query/cloudwatchBudget';
 import { useNow } from '../../../query/polling';
 import { describePeriod, resolveWindow, type MetricRange, type SessionSpan } from '../../../query/metricsRange';
 import { STAGE_CHARTS, stageMetricQueries, stageMetricsQueries } from './stageMetricsQueries';
