@@ -2,7 +2,7 @@ import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import { ratesOver, requestVersion, subscribeRequests } from '../../aws/requestMeter';
 import { budgetPerMinute, BUDGET_SHARE, rateLimitOf } from '../../query/budget';
 import { useNow } from '../../query/polling';
-import { pushStatusText, usePushStatus } from '../../query/push/PushProvider';
+import { pushStatusText, usePushStatus } from '../../query/push/context';
 import { SimpleTable, type SimpleColumn } from '../../components/SimpleTable';
 
 const WINDOW_MS = 60_000;

@@ -18,7 +18,7 @@ import { useHasDraft } from '../../auth/useDraft';
 import { CreateTokenDialog, tokenDraftKey } from './components/CreateTokenDialog';
 import { StageFormDialog, stageDraftKey } from './components/StageFormDialog';
 import { stageQueries } from './queries';
-import { useStagePush } from '../../query/push/PushProvider';
+import { useStagePush } from '../../query/push/context';
 
 type Props = {
   region: Region;
