@@ -1,5 +1,5 @@
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { AwsProvider } from '../aws/AwsProvider';
 import { createAwsLayer, type AwsLayer } from '../aws/awsLayer';
 import { createCredentials } from '../aws/credentials';
@@ -7,10 +7,7 @@ import { loginsKey, pushConfigured, type AppConfig } from '../config/schema';
 import { useAuthController } from '../auth/session';
 import { PollingContext, usePollingState } from '../query/polling';
 import { createQueryClient } from '../query/queryClient';
-
-// Pushed stage events: the provider and its socket client are their own chunks, fetched only when config.json
-// names events endpoints, so a console without them loads nothing more than before.
-const PushProvider = lazy(() => import('../query/push/PushProvider').then((m) => ({ default: m.PushProvider })));
+import { LazyPushProvider } from '../query/push/LazyPushProvider';
 
 /** The composition root: one QueryClient and the polling switch, built once per page load. */
 export function Providers({ config, children }: { config: AppConfig; children: ReactNode }): ReactNode {
@@ -51,10 +48,9 @@ export function SessionAws({ config, aws, children }: { config: AppConfig; aws?:
   return (
     <AwsProvider aws={layer}>
       {pushConfigured(config) ? (
-        // Nothing while the provider's small chunk arrives: a spinner would only flash.
-        <Suspense fallback={null}>
-          <PushProvider aws={layer} reconcileMs={config.pushReconcileMs}>{children}</PushProvider>
-        </Suspense>
+        <LazyPushProvider aws={layer} reconcileMs={config.pushReconcileMs}>
+          {children}
+        </LazyPushProvider>
       ) : (
         children
       )}

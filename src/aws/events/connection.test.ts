@@ -85,7 +85,7 @@ function harness() {
     },
   });
   // Signing goes through WebCrypto, which settles on later turns of the event loop.
-  const flush = () => new Promise((r) => setTimeout(r, 40));
+  const flush = () => new Promise((r) => setTimeout(r, 150));
   return { conn, sockets, states, events, subscribed, pending, freshAsks, flush };
 }
 
