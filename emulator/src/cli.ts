@@ -19,6 +19,7 @@ Options (each also as an environment variable):
   --scenario <name>         ${SCENARIOS.join(' | ')}         GREENROOM_EMULATOR_SCENARIO default demo
   --data-file <path>        keep state across restarts  GREENROOM_EMULATOR_DATA     default none (in memory)
   --session-idle <seconds>  empty time before a session ends  GREENROOM_EMULATOR_SESSION_IDLE default 60
+  --push-keep-alive <seconds>  how often Events API sockets hear a ka  GREENROOM_EMULATOR_PUSH_KEEP_ALIVE default 60
   --seed <n>                seed of the scenario's activity    GREENROOM_EMULATOR_SEED default 7
   --log <path|->            JSON-lines request log ('-' = stdout)  GREENROOM_EMULATOR_LOG default none
   --users <path>            user pool's users (JSON)    GREENROOM_EMULATOR_USERS    default emulator/users.json
@@ -61,6 +62,7 @@ function main(): void {
         scenario: { type: 'string' },
         'data-file': { type: 'string' },
         'session-idle': { type: 'string' },
+        'push-keep-alive': { type: 'string' },
         seed: { type: 'string' },
         log: { type: 'string' },
         users: { type: 'string' },
@@ -95,6 +97,8 @@ function main(): void {
   if (!SCENARIOS.includes(scenario)) fail(`--scenario must be one of ${SCENARIOS.join(', ')}.`);
   const idle = Number(opt('session-idle', 'GREENROOM_EMULATOR_SESSION_IDLE', '60'));
   if (!Number.isFinite(idle) || idle < 0) fail('--session-idle must be a number of seconds, 0 or more.');
+  const keepAlive = Number(opt('push-keep-alive', 'GREENROOM_EMULATOR_PUSH_KEEP_ALIVE', '60'));
+  if (!Number.isFinite(keepAlive) || keepAlive < 0.1 || keepAlive > 3600) fail('--push-keep-alive must be a number of seconds from 0.1 to 3600.');
   const seed = Number(opt('seed', 'GREENROOM_EMULATOR_SEED', '7'));
   if (!Number.isInteger(seed)) fail('--seed must be a whole number.');
   const dataFile = (values['data-file'] as string | undefined) ?? env.GREENROOM_EMULATOR_DATA;
@@ -121,7 +125,7 @@ function main(): void {
 
   let emulator;
   try {
-    emulator = createEmulator({ accountId, regions, sessionIdleMs: idle * 1000, dataFile, logStream, usersFile, allowUnauthenticated, quotas: quotasFlag === 'on', controlKey, controlOrigins, allowRemote });
+    emulator = createEmulator({ accountId, regions, sessionIdleMs: idle * 1000, dataFile, logStream, usersFile, allowUnauthenticated, quotas: quotasFlag === 'on', controlKey, controlOrigins, allowRemote, pushKeepAliveMs: Math.round(keepAlive * 1000) });
   } catch (e) {
     fail((e as Error).message);
   }
@@ -135,6 +139,7 @@ function main(): void {
       console.log(`  user pool: ${pool.config.userPoolId}, app client ${pool.config.clients[0].clientId}, OIDC authority ${url}/${pool.config.userPoolId}`);
       console.log(`  demo users: ${pool.listUsers().map((u) => `${u.username} (${u.enabled ? u.groups.join(', ') || 'no group' : 'disabled'})`).join('; ')}`);
       console.log(`  static credentials: ${STATIC_ACCESS_KEY_ID} / ${STATIC_SECRET_ACCESS_KEY}`);
+      console.log(`  stage events (AppSync Events, namespace ivs): ${url.replace(/^http/, 'ws')}/event/realtime, publish POST ${url}/event; ka every ${keepAlive} s`);
       // A key the caller chose is theirs already; a fresh one is printed so local tools can use it.
       console.log(`  control API: ${url}/_greenroom, header ${CONTROL_KEY_HEADER}: ${controlKey === undefined ? em.controlKey : `(as given in --control-key or ${CONTROL_KEY_ENV})`}; origins ${em.controlOrigins.join(', ')}`);
       if (allowRemote && !isLoopbackHost(host)) {

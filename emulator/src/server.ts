@@ -153,8 +153,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   // Every change the emulator makes goes out as the EventBridge event IVS would send, to its stage's channel, as the
   // deployed rule and Lambda forward it.
   world.onEvent((change) => {
-    const event = eventBridgeEventFor(change);
-    if (event) push.publishEvent(event.region, stageChannel(event.resources[0]), JSON.stringify(event));
+    // The events are a side channel, best-effort as on AWS: a failure to publish one never fails the change itself.
+    try {
+      const event = eventBridgeEventFor(change);
+      if (event) push.publishEvent(event.region, stageChannel(event.resources[0]), JSON.stringify(event));
+    } catch (e) {
+      console.error('emulator: an IVS event could not be published:', e);
+    }
   });
 
   const dataFile = attachDataFile(options.dataFile, { world, credentials, cognito, userPool });

@@ -1,11 +1,14 @@
 // Test helpers for the Events API: the independent Python client (emulator/test/python/appsync_events_client.py),
-// driven one command at a time, and the credentials it signs with.
+// driven one command at a time (one Python process per test file, many connections), and the credentials it signs
+// with.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { TestEmulator } from './support.ts';
 
-const probe = spawnSync('python3', ['-c', 'import botocore'], { encoding: 'utf8' });
+// Finding botocore, not importing it: an import costs as long as the client's own start-up, and every file that
+// imports these helpers would pay it before its first test.
+const probe = spawnSync('python3', ['-c', 'import importlib.util, sys; sys.exit(importlib.util.find_spec("botocore") is None)'], { encoding: 'utf8' });
 /** Why the Python client cannot run here, if it cannot. */
 export const pythonMissing = probe.error ? 'python3 is not installed' : probe.status !== 0 ? 'python3 cannot import botocore' : undefined;
 
@@ -23,23 +26,66 @@ export type Answer = {
 
 const SCRIPT = fileURLToPath(new URL('./python/appsync_events_client.py', import.meta.url));
 
-/** One Python client process: `do` sends a command and resolves with its one answer. */
-export class PyEventsClient {
+/**
+ * The one Python process a test file's clients share: starting Python and importing botocore costs about a second
+ * on a busy machine, so it is paid once per file, not once per connection. It answers commands in the order they
+ * are sent, one line each; if it dies, what was waiting fails with the reason and the next command starts a new one,
+ * so one test's crash does not fail the tests after it.
+ */
+class PyWorker {
   private readonly proc: ChildProcessWithoutNullStreams;
-  private readonly waiting: ((a: Answer) => void)[] = [];
+  private readonly waiting: { resolve: (a: Answer) => void; reject: (e: Error) => void }[] = [];
+  exited: string | undefined;
 
   constructor() {
     // None of the caller's AWS settings: botocore signs with exactly the credentials each command names.
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_')));
     this.proc = spawn('python3', [SCRIPT], { env: { ...env, AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' } });
-    createInterface({ input: this.proc.stdout }).on('line', (line) => this.waiting.shift()?.(JSON.parse(line) as Answer));
+    createInterface({ input: this.proc.stdout }).on('line', (line) => this.waiting.shift()?.resolve(JSON.parse(line) as Answer));
     this.proc.stderr.on('data', (d: Buffer) => process.stderr.write(d));
+    this.proc.on('exit', (code, signal) => {
+      this.exited = `the python client exited (${signal ?? `code ${code}`})`;
+      for (const w of this.waiting.splice(0)) w.reject(new Error(this.exited));
+    });
   }
 
-  async do(cmd: Record<string, unknown>): Promise<Answer> {
-    const answer = new Promise<Answer>((resolve) => this.waiting.push(resolve));
+  send(cmd: Record<string, unknown>): Promise<Answer> {
+    if (this.exited) return Promise.reject(new Error(this.exited));
+    const answer = new Promise<Answer>((resolve, reject) => this.waiting.push({ resolve, reject }));
     this.proc.stdin.write(`${JSON.stringify(cmd)}\n`);
-    const a = await answer;
+    return answer;
+  }
+
+  async stop(): Promise<void> {
+    if (this.exited) return;
+    const gone = new Promise((r) => this.proc.once('exit', r));
+    this.proc.stdin.end();
+    await gone;
+  }
+}
+
+let worker: PyWorker | undefined;
+const shared = () => (worker && !worker.exited ? worker : (worker = new PyWorker()));
+
+/** Starts the shared Python process now, so its start-up overlaps the emulator's. */
+export function startPyClients(): void {
+  shared();
+}
+
+/** Ends the shared Python process (each file's afterAll). */
+export async function stopPyClients(): Promise<void> {
+  await worker?.stop();
+  worker = undefined;
+}
+
+let clientCount = 0;
+
+/** One client connection, served by the shared Python process: `do` sends a command and resolves with its answer. */
+export class PyEventsClient {
+  private readonly name = `c${++clientCount}`;
+
+  async do(cmd: Record<string, unknown>): Promise<Answer> {
+    const a = await shared().send({ ...cmd, client: this.name });
     if (a.error) throw new Error(`python client: ${a.error}`);
     return a;
   }
@@ -89,9 +135,9 @@ export class PyEventsClient {
     return this.next();
   }
 
+  /** Closes this client's socket, if it has one; the shared process lives on for the next test. */
   async stop(): Promise<void> {
-    this.proc.stdin.end();
-    await new Promise((r) => this.proc.once('exit', r));
+    if (worker && !worker.exited) await worker.send({ op: 'close', client: this.name });
   }
 }
 

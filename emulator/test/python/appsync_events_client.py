@@ -5,7 +5,9 @@ socket with RFC 6455 framing written out here, and every signature is botocore's
 POST https://<http host>/event with the documented headers and body ({} to connect, {"channel":…} to subscribe,
 {"channel":…,"events":[…]} to publish).
 
-Driven over stdin/stdout: one JSON command per line in, exactly one JSON answer per line out.
+Driven over stdin/stdout: one JSON command per line in, exactly one JSON answer per line out, in order. One
+process serves a whole test file: every command names its "client" (any string), and each client is its own
+connection with its own state, so Python and botocore start once per file rather than once per connection.
   {"op":"connect","url":"ws://127.0.0.1:N/event/realtime","host":"127.0.0.1:N","region":"us-east-1","creds":{…},
    "tamper":false,"subprotocols":null}
   {"op":"send","msg":{…}}                          a message as given
@@ -13,7 +15,7 @@ Driven over stdin/stdout: one JSON command per line in, exactly one JSON answer 
   {"op":"publish","id":…,"channel":…,"events":[…]}
   {"op":"recv","timeout":2.0}                       the next message, {"closed":code} or {"timeout":true}
   {"op":"http_publish","channel":…,"events":[…]}    POST /event, signed
-  {"op":"close"}
+  {"op":"close"}                                   closes this client's socket and forgets the client
 """
 import base64
 import hashlib
@@ -31,7 +33,11 @@ from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 
 GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
-state = {"sock": None, "buf": b"", "host": None, "region": None, "creds": None}
+clients = {}
+
+
+def new_state():
+    return {"sock": None, "buf": b"", "host": None, "region": None, "creds": None}
 
 
 def sign(body, creds, host, region, tamper=False):
@@ -57,7 +63,7 @@ def compact(obj):
     return json.dumps(obj, separators=(",", ":"), ensure_ascii=False)
 
 
-def send_frame(opcode, payload):
+def send_frame(state, opcode, payload):
     mask = os.urandom(4)
     head = bytes([0x80 | opcode])
     n = len(payload)
@@ -71,7 +77,7 @@ def send_frame(opcode, payload):
     state["sock"].sendall(head + mask + masked)
 
 
-def read_exact(n):
+def read_exact(state, n):
     while len(state["buf"]) < n:
         chunk = state["sock"].recv(65536)
         if not chunk:
@@ -81,19 +87,19 @@ def read_exact(n):
     return out
 
 
-def recv_frame():
+def recv_frame(state):
     """One whole message: (opcode, payload); control frames are returned as they come."""
     data, first_op = b"", None
     while True:
-        b0, b1 = read_exact(2)
+        b0, b1 = read_exact(state, 2)
         fin, opcode, n = b0 & 0x80, b0 & 0x0F, b1 & 0x7F
         if b1 & 0x80:
             raise ValueError("a server frame must not be masked")
         if n == 126:
-            n = struct.unpack("!H", read_exact(2))[0]
+            n = struct.unpack("!H", read_exact(state, 2))[0]
         elif n == 127:
-            n = struct.unpack("!Q", read_exact(8))[0]
-        payload = read_exact(n)
+            n = struct.unpack("!Q", read_exact(state, 8))[0]
+        payload = read_exact(state, n)
         if opcode >= 0x8:
             return opcode, payload
         if first_op is None:
@@ -103,7 +109,7 @@ def recv_frame():
             return first_op, data
 
 
-def connect(cmd):
+def connect(state, cmd):
     url = urllib.parse.urlsplit(cmd["url"])
     state.update(host=cmd["host"], region=cmd["region"], creds=cmd["creds"], buf=b"")
     protocols = cmd.get("subprotocols")
@@ -140,13 +146,13 @@ def connect(cmd):
     return {"status": 101, "protocol": headers.get("sec-websocket-protocol")}
 
 
-def recv(timeout):
+def recv(state, timeout):
     state["sock"].settimeout(timeout)
     try:
         while True:
-            opcode, payload = recv_frame()
+            opcode, payload = recv_frame(state)
             if opcode == 0x9:  # ping → pong, as RFC 6455 requires
-                send_frame(0xA, payload)
+                send_frame(state, 0xA, payload)
                 continue
             if opcode == 0xA:
                 continue
@@ -160,44 +166,54 @@ def recv(timeout):
         return {"closed": 1006, "reason": ""}
 
 
-def creds_of(cmd):
+def creds_of(state, cmd):
     return cmd.get("creds") or state["creds"]
 
 
 def handle(cmd):
-    op = cmd["op"]
+    op, name = cmd["op"], cmd["client"]
+    if op == "close":
+        state = clients.pop(name, None)
+        if state and state["sock"]:
+            try:
+                send_frame(state, 0x8, struct.pack("!H", 1000))
+            except OSError:
+                pass  # the server closed it first: nothing left to tell it
+            state["sock"].close()
+        return {"closed": True}
     if op == "connect":
-        return connect(cmd)
+        state = clients.get(name)
+        if state and state["sock"]:
+            state["sock"].close()  # a client connecting again starts afresh
+        state = clients[name] = new_state()
+        return connect(state, cmd)
+    state = clients.get(name)
+    if state is None or (state["sock"] is None and op != "http_publish"):
+        raise ValueError("client %s has no open connection" % name)
     if op == "send":
-        send_frame(0x1, compact(cmd["msg"]).encode())
+        send_frame(state, 0x1, compact(cmd["msg"]).encode())
         return {"sent": True}
     if op == "subscribe":
         body = compact({"channel": cmd["channel"]})
-        auth = sign(body, creds_of(cmd), state["host"], cmd.get("region") or state["region"], cmd.get("tamper", False))
-        send_frame(0x1, compact({"type": "subscribe", "id": cmd["id"], "channel": cmd["channel"], "authorization": auth}).encode())
+        auth = sign(body, creds_of(state, cmd), state["host"], cmd.get("region") or state["region"], cmd.get("tamper", False))
+        send_frame(state, 0x1, compact({"type": "subscribe", "id": cmd["id"], "channel": cmd["channel"], "authorization": auth}).encode())
         return {"sent": True}
     if op == "publish":
         body = compact({"channel": cmd["channel"], "events": cmd["events"]})
-        auth = sign(body, creds_of(cmd), state["host"], state["region"])
-        send_frame(0x1, compact({"type": "publish", "id": cmd["id"], "channel": cmd["channel"], "events": cmd["events"], "authorization": auth}).encode())
+        auth = sign(body, creds_of(state, cmd), state["host"], state["region"])
+        send_frame(state, 0x1, compact({"type": "publish", "id": cmd["id"], "channel": cmd["channel"], "events": cmd["events"], "authorization": auth}).encode())
         return {"sent": True}
     if op == "recv":
-        return recv(cmd.get("timeout", 2.0))
+        return recv(state, cmd.get("timeout", 2.0))
     if op == "http_publish":
         body = compact({"channel": cmd["channel"], "events": cmd["events"]})
-        headers = sign(body, creds_of(cmd), state["host"], state["region"])
+        headers = sign(body, creds_of(state, cmd), state["host"], state["region"])
         req = urllib.request.Request("http://%s/event" % state["host"], data=body.encode(), headers=headers, method="POST")
         try:
             with urllib.request.urlopen(req, timeout=10) as res:
                 return {"status": res.status, "body": json.loads(res.read().decode())}
         except urllib.error.HTTPError as e:
             return {"status": e.code, "body": json.loads(e.read().decode())}
-    if op == "close":
-        if state["sock"]:
-            send_frame(0x8, struct.pack("!H", 1000))
-            state["sock"].close()
-            state["sock"] = None
-        return {"closed": True}
     raise ValueError("unknown op " + op)
 
 
