@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Region } from '../config/schema';
-import { usePushStatus } from '../query/push/PushProvider';
+import { usePushStatus } from '../query/push/context';
 import { Redirect } from '../routing/Redirect';
 import { href } from '../routing/route';
 

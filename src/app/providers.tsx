@@ -3,13 +3,13 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { AwsProvider } from '../aws/AwsProvider';
 import { createAwsLayer, type AwsLayer } from '../aws/awsLayer';
 import { createCredentials } from '../aws/credentials';
-import { loginsKey, type AppConfig } from '../config/schema';
+import { loginsKey, pushConfigured, type AppConfig } from '../config/schema';
 import { useAuthController } from '../auth/session';
 import { PollingContext, usePollingState } from '../query/polling';
 import { createQueryClient } from '../query/queryClient';
 import { createNoticeStore, NoticeContext } from '../query/notices';
 import { NoticeRegion } from '../components/NoticeRegion';
-import { PushProvider } from '../query/push/PushProvider';
+import { LazyPushProvider } from '../query/push/LazyPushProvider';
 
 /** The composition root: one QueryClient, the polling switch and the notices, built once per page load. */
 export function Providers({ config, children }: { config: AppConfig; children: ReactNode }): ReactNode {
@@ -55,7 +55,13 @@ export function SessionAws({ config, aws, children }: { config: AppConfig; aws?:
   );
   return (
     <AwsProvider aws={layer}>
-      <PushProvider reconcileMs={config.pushReconcileMs}>{children}</PushProvider>
+      {pushConfigured(config) ? (
+        <LazyPushProvider aws={layer} reconcileMs={config.pushReconcileMs}>
+          {children}
+        </LazyPushProvider>
+      ) : (
+        children
+      )}
     </AwsProvider>
   );
 }

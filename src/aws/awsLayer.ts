@@ -8,6 +8,9 @@ import type { AwsCredentialIdentityProvider, Command, MetadataBearer, Middleware
 import type { AppConfig, Region, RegionConfig } from '../config/schema';
 import type { CloudWatchPort } from './cloudwatch/client';
 import type { EventsHub } from './events/hub';
+// Static on purpose: the SDK already brings the signing code into the first load, and the events chunk (loaded only
+// with events endpoints) takes the signer from here rather than sharing those modules through extra chunks.
+import { signEventsRequest } from './events/signer';
 import { AppError, toAppError } from './errors';
 import { meterRequests } from './requestMeter';
 
@@ -235,7 +238,7 @@ export function createAwsLayer(
     events() {
       if (!eventRegions.length || disposed) return undefined;
       if (!hub) {
-        hub = import('./events/hub').then(({ createEventsHub }) => createEventsHub(eventRegions, (id) => credentials(regionConfig(id))));
+        hub = import('./events/hub').then(({ createEventsHub }) => createEventsHub(eventRegions, (id) => credentials(regionConfig(id)), signEventsRequest));
         const h = hub;
         // A failed chunk load (network) must not stick: the next call tries again.
         h.catch(() => hub === h && (hub = undefined));

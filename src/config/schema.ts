@@ -86,30 +86,20 @@ function parseEndpoint(v: unknown, path: string, issues: ConfigIssue[]): string 
  * An events origin: the scheme family must match (http(s) for the signing host, ws(s) for the socket) and there is
  * no path, since the client appends `/event` and `/event/realtime` itself.
  */
-function parseEventsOrigin(v: unknown, path: string, kind: 'http' | 'ws', issues: ConfigIssue[]): string | undefined {
+function parseEventsOrigin(v: unknown, path: string, ws: boolean, issues: ConfigIssue[]): string | undefined {
   if (v === undefined) return undefined;
-  const schemes = kind === 'http' ? ['http:', 'https:'] : ['ws:', 'wss:'];
-  const example = kind === 'http' ? 'https://<id>.appsync-api.<region>.amazonaws.com' : 'wss://<id>.appsync-realtime-api.<region>.amazonaws.com';
-  if (typeof v !== 'string') {
-    issues.push({ path, message: `must be a URL string such as "${example}", or left out (with its partner) to poll only` });
-    return undefined;
-  }
-  let url: URL;
+  const s = ws ? 'ws' : 'http';
+  let url: URL | undefined;
   try {
-    url = new URL(v);
+    url = new URL(v as string);
   } catch {
-    issues.push({ path, message: `"${v}" is not a URL; expected something like "${example}"` });
+    // reported below
+  }
+  if (typeof v !== 'string' || !url || !(url.protocol === `${s}:` || url.protocol === `${s}s:`) || url.pathname.length > 1 || url.search || url.hash) {
+    issues.push({ path, message: `${JSON.stringify(v)} must be a ${s}s:// or ${s}:// origin without a path (the console adds ${ws ? '/event/realtime' : '/event'})` });
     return undefined;
   }
-  if (!schemes.includes(url.protocol)) {
-    issues.push({ path, message: `"${v}" must start with ${schemes.map((x) => `${x}//`).join(' or ')} (${kind === 'http' ? 'the HTTP endpoint signs the socket' : 'the real-time endpoint is a WebSocket'})` });
-    return undefined;
-  }
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-    issues.push({ path, message: `"${v}" must be an origin without a path (the console adds ${kind === 'http' ? '/event' : '/event/realtime'})` });
-    return undefined;
-  }
-  return url.origin === 'null' ? v.replace(/\/+$/, '') : url.origin;
+  return url.origin;
 }
 
 function parseRegion(v: unknown, i: number, issues: ConfigIssue[]): RegionConfig | undefined {
@@ -136,8 +126,8 @@ function parseRegion(v: unknown, i: number, issues: ConfigIssue[]): RegionConfig
   const ivsEndpoint = parseEndpoint(v.ivsEndpoint, `${at}.ivsEndpoint`, issues);
   const cognitoEndpoint = parseEndpoint(v.cognitoEndpoint, `${at}.cognitoEndpoint`, issues);
   const cloudwatchEndpoint = parseEndpoint(v.cloudwatchEndpoint, `${at}.cloudwatchEndpoint`, issues);
-  const eventsHttpEndpoint = parseEventsOrigin(v.eventsHttpEndpoint, `${at}.eventsHttpEndpoint`, 'http', issues);
-  const eventsRealtimeEndpoint = parseEventsOrigin(v.eventsRealtimeEndpoint, `${at}.eventsRealtimeEndpoint`, 'ws', issues);
+  const eventsHttpEndpoint = parseEventsOrigin(v.eventsHttpEndpoint, `${at}.eventsHttpEndpoint`, false, issues);
+  const eventsRealtimeEndpoint = parseEventsOrigin(v.eventsRealtimeEndpoint, `${at}.eventsRealtimeEndpoint`, true, issues);
   if ((v.eventsHttpEndpoint === undefined) !== (v.eventsRealtimeEndpoint === undefined)) {
     const missing = v.eventsHttpEndpoint === undefined ? 'eventsHttpEndpoint' : 'eventsRealtimeEndpoint';
     issues.push({ path: `${at}.${missing}`, message: 'is needed too: give both events endpoints, or neither to poll only' });
@@ -231,7 +221,7 @@ export function parseConfig(raw: unknown): ConfigResult {
   if (raw.pushReconcileMs !== undefined) {
     const ms = raw.pushReconcileMs;
     if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < MIN_POLL_MS || ms > MAX_POLL_MS) {
-      issues.push({ path: 'pushReconcileMs', message: `must be a whole number of milliseconds from ${MIN_POLL_MS} to ${MAX_POLL_MS}, or left out for 60000` });
+      issues.push({ path: 'pushReconcileMs', message: `must be a whole number of milliseconds from ${MIN_POLL_MS} to ${MAX_POLL_MS}` });
     } else pushReconcileMs = ms;
   }
 

@@ -4,7 +4,8 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-browser';
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, BACKOFF_CAP_MS, createEventsConnection, type ConnectionState, type SocketFactory } from './connection';
-import { asIvsEvent, base64Url, eventsOfData, parseServerMessage, stageChannel } from './protocol';
+import { stageChannel } from './channels';
+import { asIvsEvent, base64Url, eventsOfData, parseServerMessage } from './protocol';
 import { signEventsRequest } from './signer';
 
 const creds = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'tok' };
@@ -68,6 +69,7 @@ function harness() {
     onState: (s) => states.push(s),
     onSubscribed: (ch) => subscribed.push(ch),
     socket: factory,
+    sign: signEventsRequest,
     random: () => 0.5,
     now: () => 1_000_000,
     timers: {
@@ -83,7 +85,7 @@ function harness() {
     },
   });
   // Signing goes through WebCrypto, which settles on later turns of the event loop.
-  const flush = () => new Promise((r) => setTimeout(r, 40));
+  const flush = () => new Promise((r) => setTimeout(r, 150));
   return { conn, sockets, states, events, subscribed, pending, freshAsks, flush };
 }
 

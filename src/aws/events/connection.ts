@@ -11,7 +11,7 @@ import {
   type IvsEvent,
   type ProtocolError,
 } from './protocol';
-import { signEventsRequest } from './signer';
+import type { signEventsRequest } from './signer';
 
 export type ConnectionState =
   | { kind: 'connecting' }
@@ -55,7 +55,8 @@ export type ConnectionOptions = {
   /** A subscription is in place (first time or after a reconnect): what it covers may have changed unseen. */
   onSubscribed(channel: string): void;
   socket?: SocketFactory;
-  sign?: typeof signEventsRequest;
+  /** The SigV4 signer (./signer.ts), handed in by the AWS layer, which already holds the SDK's signing code. */
+  sign: typeof signEventsRequest;
   random?: () => number;
   now?: () => number;
   timers?: { set(fn: () => void, ms: number): unknown; clear(t: unknown): void };
@@ -100,7 +101,7 @@ const defaultTimers = {
 
 export function createEventsConnection(o: ConnectionOptions): EventsConnection {
   const open = o.socket ?? defaultSocket;
-  const sign = o.sign ?? signEventsRequest;
+  const sign = o.sign;
   const random = o.random ?? Math.random;
   const now = o.now ?? Date.now;
   const timers = o.timers ?? defaultTimers;

@@ -3,7 +3,8 @@
 // when config.json names events endpoints.
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { createEventsConnection, type ConnectionCounts, type ConnectionState, type EventsConnection, type SocketFactory } from './connection';
-import { EVENTS_NAMESPACE, type IvsEvent } from './protocol';
+import type { signEventsRequest } from './signer';
+import type { IvsEvent } from './protocol';
 
 export type EventsRegion = { id: string; httpEndpoint: string; realtimeEndpoint: string };
 
@@ -17,8 +18,8 @@ export type EventsHub = {
   counts(): Record<string, ConnectionCounts>;
   /** Closes every socket as a network failure would; each reconnects by itself. */
   dropAll(): void;
-  /** Whether this role may publish on the region's events API (it must not). */
-  probePublish(region: string): Promise<{ allowed: boolean; detail: string }>;
+  /** Whether this role may publish on `channel` of the region's events API (it must not). */
+  probePublish(region: string, channel: string): Promise<{ allowed: boolean; detail: string }>;
   stop(): void;
 };
 
@@ -42,6 +43,7 @@ function memoCredentials(provider: AwsCredentialIdentityProvider, now: () => num
 export function createEventsHub(
   regions: readonly EventsRegion[],
   credentialsFor: (region: string) => AwsCredentialIdentityProvider,
+  sign: typeof signEventsRequest,
   opts: { socket?: SocketFactory; now?: () => number } = {},
 ): EventsHub {
   const eventListeners = new Set<(event: IvsEvent, region: string, channel: string) => void>();
@@ -58,6 +60,7 @@ export function createEventsHub(
         realtimeEndpoint: r.realtimeEndpoint,
         httpEndpoint: r.httpEndpoint,
         credentials: creds,
+        sign,
         onEvent: (e, ch) => eventListeners.forEach((l) => l(e, r.id, ch)),
         onSubscribed: (ch) => subscribedListeners.forEach((l) => l(r.id, ch)),
         onState: () => stateListeners.forEach((l) => l()),
@@ -79,7 +82,7 @@ export function createEventsHub(
     states: () => Object.fromEntries([...conns].map(([r, c]) => [r, c.state()])),
     counts: () => Object.fromEntries([...conns].map(([r, c]) => [r, c.counts()])),
     dropAll: () => conns.forEach((c) => c.drop()),
-    probePublish: (region) => conns.get(region)?.probePublish(`/${EVENTS_NAMESPACE}/probe`) ?? Promise.resolve({ allowed: false, detail: 'no events endpoints for this region' }),
+    probePublish: (region, channel) => conns.get(region)?.probePublish(channel) ?? Promise.resolve({ allowed: false, detail: 'no events endpoints for this region' }),
     stop: () => conns.forEach((c) => c.stop()),
   };
 }

@@ -1,27 +1,8 @@
 // The AWS AppSync Events WebSocket protocol as the console speaks it, and the IVS EventBridge events it carries.
 // Pure functions and types only: the connection (./connection.ts) drives the socket, the signer signs.
 
-/** The namespace the stage-events relay publishes into; one channel per stage below it. */
-export const EVENTS_NAMESPACE = 'ivs';
-/** Every stage of a region (the wildcard matches deeper paths). */
-export const ALL_STAGES_CHANNEL = `/${EVENTS_NAMESPACE}/*`;
-
 /** The protocol's subprotocol name; the second subprotocol carries the signed connect headers. */
 export const EVENTS_SUBPROTOCOL = 'aws-appsync-event-ws';
-
-const SEGMENT = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,48}[A-Za-z0-9])?$/;
-
-/** The stage id (last segment of its ARN) when it is a valid channel segment; undefined otherwise. */
-export function stageIdOf(stageArn: string): string | undefined {
-  const id = stageArn.split('/').pop() ?? '';
-  return SEGMENT.test(id) ? id : undefined;
-}
-
-/** The channel of one stage's events, `/ivs/stage/<stageId>`; undefined for an ARN whose id cannot be a segment. */
-export function stageChannel(stageArn: string): string | undefined {
-  const id = stageIdOf(stageArn);
-  return id ? `/${EVENTS_NAMESPACE}/stage/${id}` : undefined;
-}
 
 /** base64url without padding, as the `header-` subprotocol wants it (UTF-8 JSON in, ASCII out). */
 export function base64Url(text: string): string {

@@ -12,7 +12,7 @@ import { UntrustedText } from '../../components/UntrustedText';
 import { untrustedPlain } from '../../components/untrusted';
 import { PAGE_SIZE } from '../../aws/limits';
 import { useBudgetedInterval } from '../../query/budget';
-import { useAllStagesPush, usePushFacts, usePushStatus } from '../../query/push/PushProvider';
+import { useAllStagesPush, usePushFacts, usePushStatus } from '../../query/push/context';
 import { href } from '../../routing/route';
 import { navigate } from '../../routing/navigate';
 import { boardReduce, emptyBoard, type BoardAlert, type BoardState } from './boardState';

@@ -4,7 +4,7 @@ import { ratesOver, requestVersion, subscribeRequests } from '../../aws/requestM
 import { budgetPerMinute, BUDGET_SHARE, rateLimitOf } from '../../query/budget';
 import { CLOUDWATCH_BUDGET, CLOUDWATCH_MIN_REFRESH_MS, cloudWatchBudgetShare } from '../../query/cloudwatchBudget';
 import { useNow } from '../../query/polling';
-import { pushStatusText, usePushStatus } from '../../query/push/PushProvider';
+import { pushStatusText, usePushStatus } from '../../query/push/context';
 import { SimpleTable, type SimpleColumn } from '../../components/SimpleTable';
 
 const WINDOW_MS = 60_000;

@@ -20,7 +20,7 @@ import { useHasDraft } from '../../auth/useDraft';
 import { CreateTokenDialog, tokenDraftKey } from './components/CreateTokenDialog';
 import { StageFormDialog, stageDraftKey } from './components/StageFormDialog';
 import { stageQueries } from './queries';
-import { useStagePush } from '../../query/push/PushProvider';
+import { useStagePush } from '../../query/push/context';
 
 /** Where the skip link lands: the session's participants (and replications), below the stage's fields and sessions. */
 const PARTICIPANTS_ID = 'participants';

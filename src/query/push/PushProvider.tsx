@@ -2,46 +2,16 @@
 // channels the visible views want, the merge into the query cache, the push state for the header, and the
 // polling rate: slow reconciliation while every region's events arrive, the configured rate otherwise.
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useAws } from '../../aws/AwsProvider';
-import type { ConnectionCounts, ConnectionState } from '../../aws/events/connection';
+import { use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { AwsLayer } from '../../aws/awsLayer';
+import type { ConnectionState } from '../../aws/events/connection';
 import type { EventsHub } from '../../aws/events/hub';
-import { ALL_STAGES_CHANNEL, stageChannel } from '../../aws/events/protocol';
 import type { PollKind } from '../../config/schema';
 import { PollingContext } from '../polling';
-import type { MergeCounts, MergeListener, Merger } from './merger';
+import { createMerger, type MergeListener, type Merger } from './merger';
+import { EMPTY_COUNTS, PROBE_CHANNEL, PushContext, type PushSnapshot, type PushStatus } from './context';
 
 export const DEFAULT_RECONCILE_MS = 60_000;
-
-/** The console's push state as one value: the worst of its regions. */
-export type PushStatus =
-  | { kind: 'not-configured' }
-  | { kind: 'connecting' }
-  | { kind: 'live' }
-  | { kind: 'retrying'; at: number; why: string; region: string }
-  | { kind: 'refused'; why: string; at?: number; region: string }
-  | { kind: 'failed'; why: string };
-
-export type PushSnapshot = {
-  status: PushStatus;
-  regions: Record<string, ConnectionState>;
-  connections: Record<string, ConnectionCounts>;
-  merge: MergeCounts;
-};
-
-type PushContextValue = {
-  configured: boolean;
-  status: PushStatus;
-  /** Ref-counted: the channels of one region a view wants while mounted. */
-  register(region: string, channels: readonly string[]): () => void;
-  listen(cb: MergeListener): () => void;
-  snapshot(): PushSnapshot;
-  probePublish(region: string): Promise<{ allowed: boolean; detail: string }>;
-};
-
-const EMPTY_COUNTS: MergeCounts = { received: 0, duplicates: 0, unplaced: 0, applied: 0, older: 0, sameSecond: 0, refetches: 0, refetchesDeferred: 0, resyncs: 0 };
-
-const PushContext = createContext<PushContextValue | null>(null);
 
 const RANK: Record<ConnectionState['kind'], number> = { live: 0, stopped: 1, connecting: 2, retrying: 3, refused: 4 };
 
@@ -67,8 +37,7 @@ export function reconcileIntervals(base: Record<PollKind, number>, healthy: bool
   return Object.fromEntries(Object.entries(base).map(([k, v]) => [k, Math.max(v, reconcileMs)])) as Record<PollKind, number>;
 }
 
-export function PushProvider({ reconcileMs = DEFAULT_RECONCILE_MS, children }: { reconcileMs?: number; children: ReactNode }): ReactNode {
-  const aws = useAws();
+export function PushProvider({ aws, reconcileMs = DEFAULT_RECONCILE_MS, children }: { aws: AwsLayer; reconcileMs?: number; children: ReactNode }): ReactNode {
   const qc = useQueryClient();
   const polling = use(PollingContext);
   const [hub, setHub] = useState<EventsHub>();
@@ -89,9 +58,8 @@ export function PushProvider({ reconcileMs = DEFAULT_RECONCILE_MS, children }: {
     if (!loading) return;
     let alive = true;
     const offs: (() => void)[] = [];
-    // The merge code rides in the same on-demand chunk as the socket: a console without push never loads either.
-    Promise.all([loading, import('./merger')]).then(
-      ([h, { createMerger }]) => {
+    loading.then(
+      (h) => {
         if (!alive) return;
         const merger = createMerger(qc, (f, v) => listeners.current.forEach((l) => l(f, v)));
         mergerRef.current = merger;
@@ -160,7 +128,7 @@ export function PushProvider({ reconcileMs = DEFAULT_RECONCILE_MS, children }: {
     [status],
   );
   const probePublish = useCallback(
-    (region: string) => hubRef.current?.probePublish(region) ?? Promise.resolve({ allowed: false, detail: 'the events client is not loaded' }),
+    (region: string) => hubRef.current?.probePublish(region, PROBE_CHANNEL) ?? Promise.resolve({ allowed: false, detail: 'the events client is not loaded' }),
     [],
   );
   const value = useMemo(() => ({ configured, status, register, listen, snapshot, probePublish }), [configured, status, register, listen, snapshot, probePublish]);
@@ -175,70 +143,3 @@ export function PushProvider({ reconcileMs = DEFAULT_RECONCILE_MS, children }: {
   );
 }
 
-/** Keeps these channels of `region` subscribed while the calling view is mounted (no-op without push). */
-export function usePushChannels(region: string, channels: readonly (string | undefined)[]): void {
-  const ctx = use(PushContext);
-  const list = channels.filter((c): c is string => c !== undefined).join(' ');
-  const register = ctx?.register;
-  useEffect(() => (register && list ? register(region, list.split(' ')) : undefined), [register, region, list]);
-}
-
-/** Pushed events of one stage while the calling view shows it. */
-export function useStagePush(region: string, stageArn: string): void {
-  usePushChannels(region, [stageChannel(stageArn)]);
-}
-
-/** Pushed events of every stage of these regions while the calling view shows them. */
-export function useAllStagesPush(regions: readonly string[]): void {
-  const ctx = use(PushContext);
-  const register = ctx?.register;
-  const key = regions.join(' ');
-  useEffect(() => {
-    if (!register || !key) return undefined;
-    const offs = key.split(' ').map((r) => register(r, [ALL_STAGES_CHANNEL]));
-    return () => offs.forEach((off) => off());
-  }, [register, key]);
-}
-
-/** Every new (non-duplicate) fact, with how its time compares with what the cache knew. */
-export function usePushFacts(cb: MergeListener): void {
-  const ctx = use(PushContext);
-  const ref = useRef(cb);
-  useEffect(() => {
-    ref.current = cb;
-  });
-  const listen = ctx?.listen;
-  useEffect(() => listen?.((f, v) => ref.current(f, v)), [listen]);
-}
-
-type PushStatusView = {
-  configured: boolean;
-  status: PushStatus;
-  snapshot: () => PushSnapshot | undefined;
-  probePublish: (region: string) => Promise<{ allowed: boolean; detail: string }>;
-};
-
-export function usePushStatus(): PushStatusView {
-  const ctx = use(PushContext);
-  return ctx
-    ? { configured: ctx.configured, status: ctx.status, snapshot: ctx.snapshot, probePublish: ctx.probePublish }
-    : { configured: false, status: { kind: 'not-configured' }, snapshot: () => undefined, probePublish: () => Promise.resolve({ allowed: false, detail: 'push is not configured' }) };
-}
-
-/** The header's words for a push state ("Live (push)" or "Polling only — why"). */
-export function pushStatusText(s: PushStatus, now: number): string {
-  switch (s.kind) {
-    case 'live':
-      return 'Live (push)';
-    case 'not-configured':
-      return 'Polling only — not configured';
-    case 'connecting':
-      return 'Polling only — connecting';
-    case 'retrying':
-      return `Polling only — disconnected, retrying in ${Math.max(0, Math.ceil((s.at - now) / 1000))} s`;
-    case 'refused':
-      return `Polling only — refused${s.at !== undefined ? `, retrying in ${Math.max(0, Math.ceil((s.at - now) / 1000))} s` : ''}`;
-    case 'failed':
-      return 'Polling only — events client failed to load';
-  }
-}

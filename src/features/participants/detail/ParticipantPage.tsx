@@ -15,7 +15,7 @@ import { ParticipantFields } from './ParticipantFields';
 import { ParticipantTools } from './ParticipantTools';
 import { participantQueries } from '../queries';
 import { RejoinWatchPanel } from '../rejoin/RejoinWatch';
-import { useStagePush } from '../../../query/push/PushProvider';
+import { useStagePush } from '../../../query/push/context';
 
 type Props = {
   region: Region;
