@@ -6,6 +6,7 @@ import { useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { SimpleTable } from './SimpleTable';
+import { formatClock, isoTime } from '../query/time';
 
 /** One series of a chart: epoch-ms points, oldest first. */
 export type ChartSeries = { id: string; label: string; points: { t: number; v: number }[] };
@@ -80,8 +81,6 @@ const subscribeScheme = (cb: () => void): (() => void) => {
 };
 const isDark = (): boolean => matchMedia(DARK).matches;
 
-const timeText = (t: number): string => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-
 export function MetricChart({ title, unit, series, format, range, syncKey, markers = [], fromZero = false }: Props): ReactNode {
   const box = useRef<HTMLDivElement>(null);
   const data = alignSeries(series);
@@ -153,7 +152,7 @@ export function MetricChart({ title, unit, series, format, range, syncKey, marke
           caption={title}
           className="table metric-table"
           columns={[
-            { key: 'time', header: 'Time', rowHeader: true, render: (i: number) => <time dateTime={new Date((xs[i] ?? 0) * 1000).toISOString()}>{timeText((xs[i] ?? 0) * 1000)}</time> },
+            { key: 'time', header: 'Time', rowHeader: true, render: (i: number) => <time dateTime={isoTime((xs[i] ?? 0) * 1000)}>{formatClock((xs[i] ?? 0) * 1000)}</time> },
             ...series.map((s, j) => ({
               key: s.id,
               header: s.label,
@@ -183,7 +182,7 @@ export function MarkerLegend({ markers, title = 'Events on the time axis' }: { m
         {markers.map((m, i) => (
           <li key={`${m.t}-${i}`} data-tone={m.tone}>
             <span className={`marker-swatch marker-${m.tone}`} aria-hidden="true" />
-            <time dateTime={new Date(m.t).toISOString()}>{timeText(m.t)}</time> {m.label}
+            <time dateTime={isoTime(m.t)}>{formatClock(m.t)}</time> {m.label}
           </li>
         ))}
       </ul>

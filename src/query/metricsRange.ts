@@ -105,25 +105,9 @@ export function resolveWindow(range: MetricRange, now: number, session: SessionS
   return { kind: 'ok', window: { start: alignDown(start, periodS), end: alignUp(end, periodS), periodS, live, ...(note ? { note } : {}) } };
 }
 
-/** The text a datetime-local input shows for an epoch ms, in the browser's time zone. */
-export function toLocalInput(t: number): string {
-  const d = new Date(t);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
-
-/** A datetime-local value (local time) as epoch ms, or undefined when it is not one. */
-export function parseLocalInput(text: string): number | undefined {
-  const m = LOCAL_INPUT.exec(text.trim());
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x))) as [number, number, number, number, number, number];
-  const date = new Date(y, mo - 1, d, h, mi, s);
-  // new Date rolls 31 February over into March: a date that does not exist is not a date.
-  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d || date.getHours() !== h || date.getMinutes() !== mi) return undefined;
-  return date.getTime();
-}
+// The custom range's inputs speak datetime-local; the conversion lives with every other time format.
+import { parseLocalInput } from './time';
+export { parseLocalInput, toLocalInput } from './time';
 
 export type CustomRangeErrors = { from?: string; to?: string };
 

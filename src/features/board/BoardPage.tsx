@@ -17,6 +17,7 @@ import { href } from '../../routing/route';
 import { navigate } from '../../routing/navigate';
 import { boardReduce, emptyBoard, type BoardAlert, type BoardState } from './boardState';
 import { boardQueries } from './queries';
+import { formatClock, isoTime } from '../../query/time';
 
 /** Stages per page: the page's stages are the only ones whose participants are read. */
 export const BOARD_PAGE_SIZE = 24;
@@ -174,7 +175,7 @@ export function BoardPage({ regions, search }: { regions: readonly Region[]; sea
             <ol className="alert-list" aria-label="Alerts, newest first">
               {board.alerts.map((a) => (
                 <li key={a.id} className={a.kind === 'publish-error' ? 'alert-bad' : 'alert-warn'}>
-                  <time dateTime={new Date(a.atMs).toISOString()}>{new Date(a.atMs).toLocaleTimeString()}</time>{' '}
+                  <time dateTime={isoTime(a.atMs)}>{formatClock(a.atMs)}</time>{' '}
                   <strong>{ALERT_TEXT[a.kind]}</strong>
                   {a.errorCode ? ` (${a.errorCode})` : ''} on{' '}
                   <a href={href('/regions/:region/stages/:stageArn', { region: a.region, stageArn: a.stageArn })}>
@@ -275,8 +276,8 @@ function StageCard({ stage, board, nameOf, interval }: { stage: LiveStage; board
           {errors.map((e) => (
             <li key={e.id}>
               <span className="badge badge-bad">Publish error</span> {e.errorCode ?? 'no code'} · <UntrustedText value={e.userId || e.participantId || ''} />{' '}
-              <time className="muted" dateTime={new Date(e.atMs).toISOString()}>
-                {new Date(e.atMs).toLocaleTimeString()}
+              <time className="muted" dateTime={isoTime(e.atMs)}>
+                {formatClock(e.atMs)}
               </time>
             </li>
           ))}

@@ -8,6 +8,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { IvsEvent } from '../../aws/events/protocol';
 import type { Page, Participant, ParticipantEvent, ParticipantSummary } from '../../aws/types';
 import { createSeenIds, createTokenBucket, factOf, ordering, type StageFact } from './facts';
+import { isoTime } from '../time';
 
 export type MergeCounts = {
   received: number;
@@ -165,7 +166,7 @@ export function createMerger(qc: QueryClient, listener: MergeListener = () => un
     const event: ParticipantEvent = {
       name: PUBLISH_EVENT[f.kind] as string,
       participantId: f.participantId,
-      eventTime: new Date(f.timeMs).toISOString(),
+      eventTime: isoTime(f.timeMs),
       replica: false,
       ...(f.errorCode ? { errorCode: f.errorCode } : {}),
     };

@@ -17,6 +17,7 @@ import { describePeriod, resolveWindow, type MetricRange, type SessionSpan } fro
 import { participantQueries } from '../queries';
 import { metricsQueries, type PlannedQuery } from './metricsQueries';
 import { sdkSupport } from './sdkSupport';
+import { formatTime } from '../../../query/time';
 
 type ChartSpec = { metric: string; title: string; unit: string; stat: string; format: (v: number) => string };
 
@@ -146,7 +147,7 @@ export function ParticipantMetrics({ region, participantKey: key }: { region: Re
     body = (
       <EmptyState>
         This range is outside CloudWatch&apos;s retention: it keeps a metric for at most 455 days (at one-hour points), so nothing before{' '}
-        {new Date(resolved.oldest).toLocaleDateString()} can be shown.
+        {formatTime(resolved.oldest)} can be shown.
       </EmptyState>
     );
   } else if (resolved.kind === 'no-session') {
@@ -164,7 +165,7 @@ export function ParticipantMetrics({ region, participantKey: key }: { region: Re
     body = (
       <>
         <p className="muted metric-window" data-start={window.start} data-end={window.end} data-period={window.periodS}>
-          {new Date(window.start).toLocaleString()} – {window.live ? 'now' : new Date(window.end).toLocaleString()}, {describePeriod(window.periodS)}
+          {formatTime(window.start)} – {window.live ? 'now' : formatTime(window.end)}, {describePeriod(window.periodS)}
           {window.live ? (refresh ? `, refreshed every ${Math.round(refreshMs / 1000)} s` : ', refresh paused') : ''}.
         </p>
         {window.note ? <p className="banner banner-info">{window.note}</p> : null}

@@ -14,6 +14,7 @@ import { cloudWatchRefreshMs, useCloudWatchRefresh } from '../../../query/cloudw
 import { useNow } from '../../../query/polling';
 import { describePeriod, resolveWindow, type MetricRange, type SessionSpan } from '../../../query/metricsRange';
 import { STAGE_CHARTS, stageMetricQueries, stageMetricsQueries } from './stageMetricsQueries';
+import { formatTime } from '../../../query/time';
 
 type Props = {
   region: Region;
@@ -26,7 +27,6 @@ type Props = {
 /** CloudWatch has a new metric about a minute after it happens; before that a new session has nothing to show. */
 const ARRIVAL_MS = 2 * 60_000;
 const count = (v: number): string => v.toFixed(0);
-const clock = (t: number): string => new Date(t).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 export function StageMetrics({ region, stageArn, sessionId, session }: Props): ReactNode {
   const aws = useAws();
@@ -55,7 +55,7 @@ export function StageMetrics({ region, stageArn, sessionId, session }: Props): R
   } else if (resolved.kind === 'outside-retention') {
     body = (
       <EmptyState>
-        This range is outside CloudWatch&apos;s retention: it keeps a metric for at most 455 days (at one-hour points), so nothing before {clock(resolved.oldest)} can be
+        This range is outside CloudWatch&apos;s retention: it keeps a metric for at most 455 days (at one-hour points), so nothing before {formatTime(resolved.oldest)} can be
         shown.
       </EmptyState>
     );
@@ -72,7 +72,7 @@ export function StageMetrics({ region, stageArn, sessionId, session }: Props): R
     body = (
       <>
         <p className="muted metric-window" data-start={window.start} data-end={window.end} data-period={window.periodS}>
-          {clock(window.start)} – {window.live ? 'now' : clock(window.end)}, {describePeriod(window.periodS)}
+          {formatTime(window.start)} – {window.live ? 'now' : formatTime(window.end)}, {describePeriod(window.periodS)}
           {window.live ? (refresh ? `, refreshed every ${Math.round(refreshMs / 1000)} s` : ', refresh paused') : ''}.
         </p>
         {window.note ? <p className="banner banner-info">{window.note}</p> : null}
