@@ -5,7 +5,7 @@ import { navigate } from '../routing/navigate';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { Can } from '../auth/Can';
 import { DiagnosticsToggle } from '../features/diagnostics/DiagnosticsToggle';
-import { PushIndicator } from '../components/PushIndicator';
+import { LazyPushIndicator } from '../components/LazyPushIndicator';
 import { useAuthController, type Session } from '../auth/session';
 import { useRoute } from './router';
 
@@ -99,7 +99,7 @@ export function AppLayout({ regions, session, children }: { regions: readonly Re
             ))}
           </select>
         </label>
-        <PushIndicator />
+        <LazyPushIndicator />
         <DiagnosticsToggle />
         <UserBox session={session} />
       </header>

@@ -5,7 +5,6 @@
 // addresses with routing/route.ts's `href`, type-checked against this table.
 import { Suspense } from 'react';
 import { Loading } from '../components/Loading';
-import { HomeRedirect } from './HomeRedirect';
 import { route, searchOf, view } from '../routing/route';
 
 export const routes = {
@@ -13,9 +12,10 @@ export const routes = {
     {
       path: '/',
       title: () => 'Stages',
-      views: {},
+      // Its own small chunk: the landing choice reads the push state, which nothing else on the first load needs.
+      views: { HomeRedirect: view(() => import('./HomeRedirect'), 'HomeRedirect') },
     },
-    ({ regions }) => <HomeRedirect regions={regions} />,
+    ({ regions }, { HomeRedirect }) => <HomeRedirect regions={regions} />,
   ),
   stages: route(
     {

@@ -1,10 +1,9 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { useNoticeStore, useNotices, type Notice } from '../query/notices';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { useNoticeStore, useNotices } from '../query/notices';
 
-/** Long enough to read a sentence and reach its link; doubts and failures stay longer, being worth more. */
-const SHOW_MS: Record<Notice['tone'], number> = { done: 8_000, unsure: 20_000, failed: 20_000 };
-
-const MARK: Record<Notice['tone'], string> = { done: '✓', unsure: '?', failed: '✕' };
+// The strips are drawn by their own small chunk, fetched with the first notice: the region itself is in the page
+// from the start, which is what lets screen readers announce what is put into it later.
+const NoticeStrip = lazy(() => import('./NoticeStrip').then((m) => ({ default: m.NoticeStrip })));
 
 /**
  * The one app-wide polite live region for what just happened: a strip at the bottom of the window. The region is
@@ -28,38 +27,13 @@ export function NoticeRegion(): ReactNode {
         if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setHeld(false);
       }}
     >
-      {notices.map((n) => (
-        <NoticeStrip key={n.id} notice={n} held={held} dismiss={store.dismiss} />
-      ))}
-    </div>
-  );
-}
-
-function NoticeStrip({ notice, held, dismiss }: { notice: Notice; held: boolean; dismiss: (id: number) => void }): ReactNode {
-  const { id, tone } = notice;
-  // Restarted, not resumed, when the hold ends: whoever looked at it gets the full time again.
-  useEffect(() => {
-    if (held) return;
-    const t = setTimeout(() => dismiss(id), SHOW_MS[tone]);
-    return () => clearTimeout(t);
-  }, [held, id, tone, dismiss]);
-  return (
-    <div className={`notice notice-${notice.tone}`} data-testid="notice">
-      <span aria-hidden="true" className="notice-mark">
-        {MARK[notice.tone]}
-      </span>
-      <p className="notice-text">
-        {notice.text}
-        {notice.link ? (
-          <>
-            {' '}
-            <a href={notice.link.href}>{notice.link.label}</a>
-          </>
-        ) : null}
-      </p>
-      <button type="button" className="small" onClick={() => dismiss(id)} aria-label={`Dismiss: ${notice.text}`}>
-        Dismiss
-      </button>
+      {notices.length ? (
+        <Suspense fallback={null}>
+          {notices.map((n) => (
+            <NoticeStrip key={n.id} notice={n} held={held} dismiss={store.dismiss} />
+          ))}
+        </Suspense>
+      ) : null}
     </div>
   );
 }

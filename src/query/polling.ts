@@ -125,4 +125,12 @@ export function useNow(): number {
 }
 
 // Ages are worded in time.ts with every other time; passed on for the views that import it from here.
-export { formatAge } from './time';
+// Ages are part of the time module's formats (query/time.ts passes this on); they are written here because the
+// offline and stale banners of the first load need them, and every other date format can then load later.
+/** "12 s ago", "3 min ago", "2 h ago": how old something is at `now`. */
+export function formatAge(then: number, now: number): string {
+  const s = Math.max(0, Math.round((now - then) / 1000));
+  if (s < 60) return `${s} s ago`;
+  const m = Math.floor(s / 60);
+  return m < 60 ? `${m} min ago` : `${Math.floor(m / 60)} h ago`;
+}

@@ -35,13 +35,8 @@ export function formatClock(t: Instant): string {
   return clockFormat.format(d);
 }
 
-/** "12 s ago", "3 min ago", "2 h ago": how old something is at `now`. */
-export function formatAge(then: number, now: number): string {
-  const s = Math.max(0, Math.round((now - then) / 1000));
-  if (s < 60) return `${s} s ago`;
-  const m = Math.floor(s / 60);
-  return m < 60 ? `${m} min ago` : `${Math.floor(m / 60)} h ago`;
-}
+// Ages are written with the polling state (the first load's banners need them); they are part of this module's set.
+export { formatAge } from './polling';
 
 /** A length of time: "12 s", "3 min 05 s", "2 h 05 min". */
 export function formatDuration(ms: number): string {
