@@ -140,7 +140,7 @@ describe('merged participant story', () => {
       const story = mergeStory('us-east-1', { stageArn: SRC, sessionId: S1, participantId: 'p-quick' }, sameSecond());
       const text = storyToText(story, { generatedAt: t(59), timeZone: 'UTC' });
       const first = text.split('== 2.')[0] ?? '';
-      const names = first.split('\n').flatMap((l) => /^ {2}\S+ \S+ UTC (\w+)/.exec(l)?.slice(1) ?? []);
+      const names = first.split('\n').flatMap((l) => /^ {2}\S+Z (\w+)/.exec(l)?.slice(1) ?? []);
       expect(names).toEqual(natural);
       const json = JSON.parse(storyToJson(story, { generatedAt: t(59) })) as { items: { events: { name: string }[] }[] };
       expect(json.items.map((i) => i.events.map((e) => e.name))).toEqual([natural, ['JOINED', 'PUBLISH_STARTED', 'PUBLISH_STOPPED', 'LEFT']]);
@@ -194,10 +194,10 @@ describe('merged participant story', () => {
         ['p-live', true, undefined],
       ]);
       const text = storyToText(story, { generatedAt: t(59), timeZone: 'UTC' });
-      expect(text).toContain('From 2026-03-04 20:14:02 UTC, still connected at 2026-03-04 20:14:59 UTC');
-      expect(text).toContain('From 2026-03-04 20:14:00 UTC to 2026-03-04 20:14:01 UTC');
+      expect(text).toContain('From 2026-03-04T20:14:02Z, still connected at 2026-03-04T20:14:59Z');
+      expect(text).toContain('From 2026-03-04T20:14:00Z to 2026-03-04T20:14:01Z');
       // The last event of a connected participant is never given as its end.
-      expect(text).not.toContain('to 2026-03-04 20:14:04 UTC');
+      expect(text).not.toContain('to 2026-03-04T20:14:04Z');
       const json = JSON.parse(storyToJson(story, { generatedAt: t(59) })) as { items: { participantId?: string; end: string | null; stillConnectedAt: string | null }[] };
       const byId = Object.fromEntries(json.items.filter((i) => i.participantId).map((i) => [i.participantId, { end: i.end, stillConnectedAt: i.stillConnectedAt }]));
       expect(byId).toEqual({ 'p-gone': { end: t(1), stillConnectedAt: null }, 'p-live': { end: null, stillConnectedAt: t(59) } });
