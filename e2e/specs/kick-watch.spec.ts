@@ -5,7 +5,8 @@ import { StageDetailPage } from '../pages/StageDetailPage';
 
 /** The participants poll interval (config `participants`), plus a request's time. */
 const POLL_MS = 3000;
-const CLOCK = /\d{2}:\d{2}:\d{2}/;
+// The browser's own clock format (locale-aware: "14:32:27" or "2:32:27 PM").
+const CLOCK = /\d{1,2}:\d{2}:\d{2}(?:\s[AP]M)?/;
 
 test('after a disconnect from the participant page, the page says when the same user rejoins and links to the new participant', async ({
   signedInPage: page,
