@@ -11,7 +11,7 @@ import greenroom from './scripts/eslint/untrusted-text.js';
 const APP_LAYERS = ['app', 'features', 'components', 'auth', 'routing', 'query', 'aws', 'config'];
 
 export default tseslint.config(
-  { ignores: ['scripts/fixtures', 'dist', 'node_modules', 'test-results', 'test-results-soak', 'playwright-report', '.pw-home', '.test-output', 'infra/cdk.out', 'infra/.test-output'] },
+  { ignores: ['scripts/fixtures', 'dist', 'node_modules', 'test-results', 'test-results-background', 'playwright-report', '.pw-home', '.test-output', 'infra/cdk.out', 'infra/.test-output'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -43,9 +43,10 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      // The rate-limit soak runs from playwright.soak.config.ts, on a preview server of its own, so that its two
-      // mostly idle minutes overlap the other test layers instead of adding to them.
-      testIgnore: [/chaos\.spec\.ts$/, /rate-limits\.spec\.ts$/],
+      testIgnore: /chaos\.spec\.ts$/,
+      // Tests that bring their own emulator (the rate-limit soak, the charts, the restart) run from
+      // playwright.background.config.ts, on a preview server of their own, beside the other test layers.
+      grepInvert: /@own-emulator/,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1360, height: 900 } },
     },
     {

@@ -1,5 +1,6 @@
-// `npm test`: every layer in turn (dependencies, typecheck, lint, build; the rate-limit soak in the background while
-// the unit + emulator contract tests and infra run; Playwright; verify:deploy against vite preview), then
+// `npm test`: every layer in turn (dependencies, typecheck, lint, build; the Playwright tests that bring their own
+// emulator in the background while the unit + emulator contract tests and infra run; the other Playwright tests;
+// verify:deploy against vite preview), then
 // one plain line summing them all, `N passed, N failed, N skipped`, which CI reads. Typecheck, lint and build
 // count as one check each. Exits non-zero if anything failed.
 import { spawn, spawnSync } from 'node:child_process';
@@ -63,19 +64,20 @@ console.log('\n== build (vite build)');
 const built = node('node_modules/vite/bin/vite.js', ['build']) === 0;
 check('build', built);
 
-// The rate-limit soak keeps a browser on 1,000 stages for two mostly idle minutes against an emulator of its own, on
-// a preview server of its own (playwright.soak.config.ts): it runs while the unit and infra layers do, and its output
-// is printed when it ends.
-let soak: Promise<number> | undefined;
-const soakLog = `${out}/soak.log`;
+// The Playwright tests tagged @own-emulator (the rate-limit soak's two mostly idle minutes on 1,000 stages, the charts,
+// the emulator restart) each start an emulator of their own and use a preview server of their own
+// (playwright.background.config.ts): they run while the unit and infra layers do, and their output is printed when
+// they end.
+let background: Promise<number> | undefined;
+const backgroundLog = `${out}/e2e-background.log`;
 if (built) {
-  console.log(`\n== rate-limit soak (playwright, in the background: ${soakLog})`);
-  const fd = openSync(soakLog, 'w');
-  const child = spawn(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '-c', 'playwright.soak.config.ts'], {
+  console.log(`\n== end-to-end, own-emulator tests (playwright, in the background: ${backgroundLog})`);
+  const fd = openSync(backgroundLog, 'w');
+  const child = spawn(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '-c', 'playwright.background.config.ts'], {
     stdio: ['ignore', fd, fd],
     env: { ...process.env, NPM_CONFIG_LOGLEVEL: 'error' },
   });
-  soak = new Promise((resolve) => {
+  background = new Promise((resolve) => {
     child.once('exit', (code) => resolve(code ?? 1));
     child.once('error', () => resolve(1));
   });
@@ -92,11 +94,11 @@ rmSync('infra/.test-output', { recursive: true, force: true });
 const infraCode = run('npm', ['--prefix', 'infra', 'test']);
 countVitest('infra', 'infra/.test-output/vitest.json', infraCode);
 
-if (soak) {
-  const soakCode = await soak;
-  console.log('\n== rate-limit soak (playwright), as it printed');
-  console.log(readFileSync(soakLog, 'utf8'));
-  countPlaywright('playwright soak', `${out}/e2e-soak.json`, soakCode);
+if (background) {
+  const code = await background;
+  console.log('\n== end-to-end, own-emulator tests (playwright), as they printed');
+  console.log(readFileSync(backgroundLog, 'utf8'));
+  countPlaywright('playwright (own emulator)', `${out}/e2e-background.json`, code);
 }
 
 if (built) {

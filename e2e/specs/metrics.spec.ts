@@ -4,7 +4,7 @@ import { CreateStageCommand } from '@aws-sdk/client-ivs-realtime';
 import type { Locator, Page } from '@playwright/test';
 import { STATIC_ACCESS_KEY_ID, STATIC_SECRET_ACCESS_KEY } from '../../emulator/src/auth/credentials.ts';
 import { PRODUCER, signIn, SUPPORT } from '../fixtures/auth';
-import { aimAppAt, createChildEmulator, type ChildEmulator } from '../fixtures/childEmulator';
+import { aimAppAt, createChildEmulator, OWN_EMULATOR, type ChildEmulator } from '../fixtures/childEmulator';
 import { joinParticipant, REGION } from '../fixtures/ivsAdmin';
 import { expect, test } from '../fixtures/test';
 import { ParticipantPage } from '../pages/ParticipantPage';
@@ -22,7 +22,7 @@ test.afterEach(async () => {
 });
 
 for (const user of [PRODUCER, SUPPORT]) {
-  test.describe(user === SUPPORT ? 'as support' : 'as producer', () => {
+  test.describe(user === SUPPORT ? 'as support' : 'as producer', { tag: OWN_EMULATOR }, () => {
     // The app talks to an emulator on a port the served CSP does not name (see aimAppAt).
     test.use({ bypassCSP: true });
 
@@ -128,7 +128,7 @@ async function screens(page: Page, name: string, target: Locator): Promise<void>
 test.describe('stage charts', () => {
   test.use({ bypassCSP: true });
 
-  test('count publishers and subscribers as the session changes; the table matches the chart and CloudWatch', async ({ page }) => {
+  test('count publishers and subscribers as the session changes; the table matches the chart and CloudWatch', { tag: OWN_EMULATOR }, async ({ page }) => {
     test.setTimeout(120_000);
     const em = await createChildEmulator({ persist: false });
     emulator = em;
@@ -210,7 +210,7 @@ test.describe('stage charts', () => {
     await screens(page, 'stage-charts', metrics);
   });
 
-  test('switch ranges, validate a custom range, and say when it is outside retention (as support)', async ({ page }) => {
+  test('switch ranges, validate a custom range, and say when it is outside retention (as support)', { tag: OWN_EMULATOR }, async ({ page }) => {
     test.setTimeout(90_000);
     const em = await createChildEmulator({ persist: false });
     emulator = em;
@@ -269,7 +269,7 @@ test.describe('stage charts', () => {
 test.describe('participant charts', () => {
   test.use({ bypassCSP: true });
 
-  test("the degrading publisher's bitrate dips at its error event, which is marked on the time axis", async ({ page }) => {
+  test("the degrading publisher's bitrate dips at its error event, which is marked on the time axis", { tag: OWN_EMULATOR }, async ({ page }) => {
     test.setTimeout(150_000);
     const em = await createChildEmulator({ persist: false });
     emulator = em;

@@ -2,7 +2,7 @@
 // all regions, the 25,000-participant session and the replication map, left open for about two minutes,
 // never meets a ThrottlingException. The large scenario runs on an emulator of this test's own (see childEmulator).
 import { PRODUCER, signIn } from '../fixtures/auth';
-import { aimAppAt, createChildEmulator, type ChildEmulator } from '../fixtures/childEmulator';
+import { aimAppAt, createChildEmulator, OWN_EMULATOR, type ChildEmulator } from '../fixtures/childEmulator';
 import { expect, test } from '../fixtures/test';
 
 // The app talks to an emulator on a port the served CSP does not name (see aimAppAt).
@@ -18,7 +18,7 @@ test.afterEach(async () => {
 const stageRow = '[data-testid=stage-table] tbody tr[aria-rowindex]';
 const partRow = '[data-testid=participant-table] tbody tr[aria-rowindex]';
 
-test('1,000 stages polled for minutes stay under the rate limits: zero throttles', async ({ page }) => {
+test('1,000 stages polled for minutes stay under the rate limits: zero throttles', { tag: OWN_EMULATOR }, async ({ page }) => {
   const em = await createChildEmulator({ scenario: 'large', persist: false });
   emulator = em;
   await em.start();

@@ -2,7 +2,7 @@
 // page keeps its last data, says it cannot reach the service, and recovers by itself without a reload.
 import { ListParticipantReplicasCommand, StartParticipantReplicationCommand } from '@aws-sdk/client-ivs-realtime';
 import { PRODUCER, signIn, userBox } from '../fixtures/auth';
-import { aimAppAt, createChildEmulator, type ChildEmulator } from '../fixtures/childEmulator';
+import { aimAppAt, createChildEmulator, OWN_EMULATOR, type ChildEmulator } from '../fixtures/childEmulator';
 import { createTestStage, joinParticipant, REGION } from '../fixtures/ivsAdmin';
 import { expect, test } from '../fixtures/test';
 import { StageDetailPage } from '../pages/StageDetailPage';
@@ -20,7 +20,7 @@ test.afterEach(async () => {
   emulator = undefined;
 });
 
-test('an emulator restart mid-journey loses nothing, and the open stage page recovers by itself', async ({ page }) => {
+test('an emulator restart mid-journey loses nothing, and the open stage page recovers by itself', { tag: OWN_EMULATOR }, async ({ page }) => {
   const em = await createChildEmulator();
   emulator = em;
   await em.start();
