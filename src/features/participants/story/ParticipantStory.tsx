@@ -58,7 +58,8 @@ function Group({ g, region, asOf }: { g: StoryGroup; region: Region; asOf: strin
           </>
         ) : null}
       </p>
-      <p>{spanLine(g, asOf)}</p>
+      {/* On screen in the reader's own format, as every time in the story; the exports write ISO 8601. */}
+      <p>{spanLine(g, asOf, (iso) => (iso ? formatTime(iso) : 'time unknown'))}</p>
       <p className="muted">
         Client: <UntrustedText value={[p?.osName, p?.osVersion, p?.browserName, p?.browserVersion, p?.sdkVersion && `SDK ${p.sdkVersion}`, p?.ispName, p?.protocol].filter(Boolean).join(' · ') || 'not reported'} detail />
       </p>

@@ -163,8 +163,8 @@ export function clientInfo(p?: Participant): string {
 }
 
 /** When a connection ran; one still connected is said to be so at the time of the export, not given an end. */
-export function spanLine(g: Pick<StoryGroup, 'start' | 'end' | 'connected'>, generatedAt: string): string {
-  return g.connected ? `From ${utc(g.start)}, still connected at ${utc(generatedAt)}` : `From ${utc(g.start)} to ${utc(g.end)}`;
+export function spanLine(g: Pick<StoryGroup, 'start' | 'end' | 'connected'>, generatedAt: string, time: (iso?: string) => string = utc): string {
+  return g.connected ? `From ${time(g.start)}, still connected at ${time(generatedAt)}` : `From ${time(g.start)} to ${time(g.end)}`;
 }
 
 /**
